@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Build the site's front end from the pinned GOV.UK Frontend and commit the
+# outputs; the site itself never needs Node.
+#
+#   frontend/scss/hub.scss                       -> website/css/hub.css (compressed, no map)
+#   govuk-frontend/dist/govuk/govuk-frontend.min.js -> website/js/govuk-frontend.min.js
+#   images the CSS references                    -> website/assets/images/
+#
+# Usage: frontend/build.sh                 (npm ci, then build)
+#        frontend/build.sh --skip-install  (build with the installed node_modules;
+#                                           what `npm run build` runs)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+static="$here/../site/website/static/website"
+govuk="$here/node_modules/govuk-frontend/dist/govuk"
+# Must match $assets-path in scss/_asset-urls.scss (STATIC_URL is /static/).
+assets_url="/static/website/assets/"
+
+if [[ "${1:-}" != "--skip-install" ]]; then
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund)
+fi
+
+mkdir -p "$static/css" "$static/js"
+
+"$here/node_modules/.bin/sass" \
+  --load-path="$here/node_modules" \
+  --style=compressed \
+  --no-source-map \
+  "$here/scss/hub.scss" "$static/css/hub.css"
+
+# Drop the sourceMappingURL comment: the map is not shipped, and Django's
+# ManifestStaticFilesStorage fails collectstatic on a reference to a missing file.
+sed -e 's|//# sourceMappingURL=[^ ]*$||' \
+  "$govuk/govuk-frontend.min.js" > "$static/js/govuk-frontend.min.js"
+
+# Copy exactly the assets the CSS references. GOV.UK branding (fonts, crest,
+# crown icons) must never be referenced: _settings.scss turns the font off and
+# _asset-urls.scss drops the crest.
+urls="$(grep -o 'url([^)]*)' "$static/css/hub.css" | sed -e 's/^url(["'\'']\{0,1\}//' -e 's/["'\'']\{0,1\})$//' | sort -u || true)"
+for url in $urls; do
+  case "$url" in
+    data:*) continue ;;
+    "$assets_url"fonts/* | *govuk-crest* | *govuk-icon* | *favicon*)
+      echo "build.sh: hub.css references GOV.UK branding: $url" >&2
+      exit 1
+      ;;
+    "$assets_url"*) ;;
+    *)
+      echo "build.sh: hub.css references an unexpected URL: $url" >&2
+      exit 1
+      ;;
+  esac
+  relative="${url#"$assets_url"}"
+  mkdir -p "$(dirname "$static/assets/$relative")"
+  cp "$govuk/assets/$relative" "$static/assets/$relative"
+done
+
+echo "Built $(wc -c < "$static/css/hub.css") bytes of CSS;" \
+  "$(printf '%s\n' $urls | grep -c . || true) asset(s) referenced."

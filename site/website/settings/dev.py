@@ -1,0 +1,10 @@
+"""Local development: debug on, a fixed throwaway secret key unless SECRET_KEY is set."""
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")  # noqa: S105
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
