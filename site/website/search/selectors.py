@@ -22,10 +22,17 @@ def search_query_clean(raw: str) -> str:
     return text[:MAX_QUERY_LENGTH].strip()
 
 
+def _search_terms(query: str) -> str:
+    """Only words reach the full-text engine: quotes, brackets, `*`, `:` and the like are
+    operators to SQLite FTS5 and PostgreSQL tsquery, and a stray one is a database error."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def pages_search(*, query: str, locale: Locale, page_number: str | int | None) -> PaginatorPage:
     """A page of results for an already-cleaned query; an empty query finds nothing."""
-    if query:
-        results = Page.objects.live().public().filter(locale=locale).search(query)
+    terms = _search_terms(query)
+    if terms:
+        results = Page.objects.live().public().filter(locale=locale).search(terms)
     else:
         results = Page.objects.none()
     paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)

@@ -181,4 +181,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Wagtail logs every page action and background task at INFO: too chatty for a console.
+    "loggers": {
+        name: {"level": env_str("LOG_LEVEL_LIBRARIES", "WARNING")}
+        for name in ("wagtail", "django_tasks", "modelsearch")
+    },
 }

@@ -10,3 +10,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # No network in tests: embeds resolve from a local fake finder.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.fakes.FakeEmbedFinder"}]
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

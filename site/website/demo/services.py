@@ -1,0 +1,186 @@
+"""Writes that build the example content; each step is idempotent (safe to run again)."""
+
+import csv
+from collections import Counter
+
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_localize.models import Translation, TranslationSource
+
+from consultations.builders import ConsultationIndexPageBuilder
+from directory.builders import DirectoryIndexPageBuilder
+from volunteering.builders import VolunteeringIndexPageBuilder
+from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
+from website.core.geography import POSTCODES_CSV, plymouth_wards, ward_display_name
+from website.core.models import AlertBanner, Area, SiteSettings
+from website.home.builders import home_page_ensure
+from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
+from website.navigation.models import FooterMenu, MainMenu, NavigationSettings
+from website.standard_pages.builders import StandardPageBuilder
+
+from . import content
+
+INDEX_BUILDERS = {
+    "consultations": ConsultationIndexPageBuilder,
+    "volunteering": VolunteeringIndexPageBuilder,
+    "directory": DirectoryIndexPageBuilder,
+}
+RICH_TEXT_KEYS = {"text", "content"}
+
+
+def _stream(body: list) -> list:
+    """Content-module body entries as StreamField data, wrapping rich text in RichText."""
+
+    def convert(value):
+        if isinstance(value, dict):
+            return {k: RichText(v) if k in RICH_TEXT_KEYS and isinstance(v, str) and v.startswith("<")
+                    else convert(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        return value
+
+    return [
+        (kind, RichText(value) if kind == "rich_text" else convert(value)) for kind, value in body
+    ]
+
+
+def _publish(page: Page) -> Page:
+    """Save a revision and publish it, so the page has history like an editor's would."""
+    page.save_revision().publish()
+    return page.specific_class.objects.get(pk=page.pk)
+
+
+def _child_ensure(parent: Page, slug: str, builder, **fields) -> Page:
+    """The parent's child with this slug, built and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    return _publish(builder(parent=parent, slug=slug, **fields))
+
+
+def translation_publish(instance, locale: Locale, strings: dict[str, str]) -> None:
+    """Translate through wagtail-localize, as an editor would, and publish the result.
+
+    Strings with no entry fall back to the source text; editors finish them in the admin.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = strings.get(entry.msgid, "")
+    translation.import_po(po)
+    translation.save_target(publish=True)
+
+
+def _translations_ensure(instance, languages: dict[str, dict[str, str]]) -> None:
+    for code, strings in languages.items():
+        locale = Locale.objects.get(language_code=code)
+        if not instance.get_translations().filter(locale=locale).exists():
+            translation_publish(instance, locale, strings)
+
+
+def taxonomy_ensure() -> None:
+    """The five programmes as topics; the 20 wards and the Community Builder neighbourhoods."""
+    for slug, name, description in content.TOPICS:
+        TopicBuilder(slug=slug, name=name, description=description)
+    for code, name in plymouth_wards():
+        AreaBuilder(slug=slugify(name), name=name, kind=Area.Kind.WARD, code=code)
+    wards_by_sector = _wards_by_postcode_sector()
+    for name, sector in content.NEIGHBOURHOODS:
+        ward_name = wards_by_sector[sector]
+        AreaBuilder(
+            slug=slugify(name), name=name, kind=Area.Kind.NEIGHBOURHOOD,
+            ward=Area.objects.get(kind=Area.Kind.WARD, name=ward_name),
+        )
+
+
+def _wards_by_postcode_sector() -> dict[str, str]:
+    """The ward most postcodes in each sector ('PL5 1') belong to."""
+    counts: dict[str, Counter] = {}
+    with POSTCODES_CSV.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            sector = row["postcode"][:-2].strip()
+            counts.setdefault(sector, Counter())[ward_display_name(row["ward_name"])] += 1
+    return {sector: counter.most_common(1)[0][0] for sector, counter in counts.items()}
+
+
+def pages_ensure() -> dict[str, Page]:
+    """The page tree: home, the three section index pages, and the required content pages."""
+    home = home_page_ensure()
+    if not home.support_text:  # first run: fill the builder's defaults with the demo words
+        for field, value in content.HOME.items():
+            setattr(home, field, value)
+        home = _publish(home)
+    pages = {"home": home}
+    for key, words in content.INDEX_PAGES.items():
+        builder = INDEX_BUILDERS[key]
+        pages[key] = _child_ensure(
+            home, builder.slug, builder, title=words["title"], introduction=words["introduction"],
+            body=[("rich_text", RichText(words["body"]))],
+        )
+    for words in content.STANDARD_PAGES:
+        pages[words["slug"]] = _child_ensure(
+            home, words["slug"], StandardPageBuilder, title=words["title"],
+            introduction=words["introduction"], body=_stream(words["body"]),
+        )
+    return pages
+
+
+def navigation_ensure(pages: dict[str, Page], site: Site) -> tuple[MainMenu, FooterMenu]:
+    """The main menu and footer, chosen in the site's navigation settings."""
+    default = Locale.get_default()
+    main_menu = MainMenu.objects.filter(locale=default, name="Main menu").first() or MainMenuBuilder(
+        name="Main menu", links=[page_link(pages[key]) for key in content.MAIN_MENU]
+    )
+    footer = FooterMenu.objects.filter(locale=default, name="Footer").first() or FooterMenuBuilder(
+        name="Footer",
+        sections=[
+            ("section", {"heading": heading, "links": [page_link(pages[k])[1] for k in keys]})
+            for heading, keys in content.FOOTER_SECTIONS
+        ],
+        meta_links=[page_link(pages[key]) for key in content.FOOTER_META],
+    )
+    nav = NavigationSettings.for_site(site)
+    if nav.main_menu_id is None or nav.footer_menu_id is None:
+        nav.main_menu, nav.footer_menu = main_menu, footer
+        nav.save()
+    return main_menu, footer
+
+
+def site_settings_ensure(site: Site) -> None:
+    """Contact details and the example-content notice."""
+    settings = SiteSettings.for_site(site)
+    if not settings.contact_email:
+        settings.contact_email = "engagement@example.org"
+        settings.contact_phone = "01632 960000"
+        settings.example_content_notice = True
+        settings.save()
+    if not AlertBanner.objects.exists():
+        AlertBannerBuilder(
+            title="Example alert",
+            message="<p>Switch this on in Snippets to show a message on every page.</p>",
+            is_enabled=False,
+        )
+
+
+def demo_content_load() -> dict[str, Page]:
+    """Build (or complete) the example site. Every step adds only what is missing, so a run
+    that stops part-way is finished by running again.
+
+    Not one transaction: Wagtail publishes on commit with the page objects it holds, which
+    would write stale tree counts over pages created later in the same transaction.
+    """
+    for code, _name in (("en", ""), ("pl", ""), ("ar", "")):
+        locale_ensure(code)
+    taxonomy_ensure()
+    pages = pages_ensure()
+    site = Site.objects.get(is_default_site=True)
+    main_menu, footer = navigation_ensure(pages, site)
+    site_settings_ensure(site)
+    for instance in [pages["home"], pages["consultations"], pages["volunteering"],
+                     pages["directory"], main_menu, footer]:
+        _translations_ensure(instance, content.TRANSLATIONS)
+    return pages

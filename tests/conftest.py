@@ -1,0 +1,63 @@
+"""Fixtures that build the page tree the way the site has it: root -> home -> section pages."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Locale, Site
+
+from consultations.builders import ConsultationIndexPageBuilder
+from directory.builders import DirectoryIndexPageBuilder
+from volunteering.builders import VolunteeringIndexPageBuilder
+from website.core.builders import locale_ensure
+from website.home.builders import home_page_ensure
+from website.standard_pages.builders import StandardPageBuilder
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    """English (default), Polish and Arabic."""
+    return {code: locale_ensure(code) for code in ("en", "pl", "ar")}
+
+
+@pytest.fixture
+def home(db, locales):
+    """The English home page, the default site's root."""
+    return home_page_ensure()
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def section_pages(home):
+    """The three section index pages under home."""
+    return {
+        "consultations": ConsultationIndexPageBuilder(parent=home),
+        "volunteering": VolunteeringIndexPageBuilder(parent=home),
+        "directory": DirectoryIndexPageBuilder(parent=home),
+    }
+
+
+@pytest.fixture
+def standard_page(home):
+    return StandardPageBuilder(parent=home, slug="about", title="About this site")
+
+
+@pytest.fixture
+def admin_client(db, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 20)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def polish(locales) -> Locale:
+    return locales["pl"]
