@@ -1,6 +1,7 @@
 """Fixtures that build the page tree the way the site has it: root -> home -> section pages."""
 
 import pytest
+from django.utils import translation
 from django.test import Client
 from wagtail.models import Locale, Site
 
@@ -16,6 +17,7 @@ from website.standard_pages.builders import StandardPageBuilder
 def _test_settings(settings, tmp_path):
     settings.ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    translation.activate("en")  # a request in another test may have left Arabic active
 
 
 @pytest.fixture
@@ -61,3 +63,20 @@ def admin_client(db, django_user_model):
 @pytest.fixture
 def polish(locales) -> Locale:
     return locales["pl"]
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate and publish through wagtail-localize, one commit per call as in the admin.
+
+    wagtail-localize publishes on commit with the page object it holds, so several
+    translations inside one test transaction must each get their own commit.
+    """
+    from website.demo.services import translation_publish
+
+    def _translate(instance, locale, strings=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            translation_publish(instance, locale, strings or {})
+        return instance.get_translation(locale)
+
+    return _translate

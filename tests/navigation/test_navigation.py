@@ -1,7 +1,6 @@
 """Menus, footer and breadcrumbs: translated, current-page aware, and a fixed number of queries."""
 
 import pytest
-from website.demo.services import translation_publish
 from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
 from website.navigation.models import NavigationSettings
 from website.standard_pages.builders import StandardPageBuilder
@@ -48,14 +47,12 @@ def test_unpublished_page_drops_out_of_the_menu(client, menus, standard_page):
 
 @pytest.mark.django_db
 def test_menu_is_shown_translated_with_links_to_translated_pages(
-    client, menus, section_pages, home, locales, django_capture_on_commit_callbacks
+    client, menus, section_pages, home, locales, translate
 ):
     polish = locales["pl"]
-    # wagtail-localize publishes translations when the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        translation_publish(home, polish, {"Home": "Strona główna"})
-        translation_publish(section_pages["consultations"], polish, {"Consultations": "Konsultacje"})
-        translation_publish(menus[0], polish, {})
+    translate(home, polish, {"Home": "Strona główna"})
+    translate(section_pages["consultations"], polish, {"Consultations": "Konsultacje"})
+    translate(menus[0], polish)
     html = client.get("/pl/").content.decode()
     assert 'href="/pl/consultations/"' in html and "Konsultacje" in html
     # An untranslated page is still linked, in English, rather than dropped.

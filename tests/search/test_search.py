@@ -52,13 +52,8 @@ def test_single_result_wording(client, searchable):
 
 
 @pytest.mark.django_db
-def test_results_only_in_current_language(client, searchable, home, locales,
-                                          django_capture_on_commit_callbacks):
-    from website.demo.services import translation_publish
-
-    with django_capture_on_commit_callbacks(execute=True):
-        translation_publish(home, locales["pl"], {"Home": "Strona główna"})
-        polish_home = home.get_translation(locales["pl"])
+def test_results_only_in_current_language(client, searchable, home, locales, translate):
+    polish_home = translate(home, locales["pl"], {"Home": "Strona główna"})
     StandardPageBuilder(parent=polish_home, slug="natura", title="Plan dla przyrody nature",
                         locale=locales["pl"])
     english = client.get("/search/", {"q": "nature"}).context["results"]
