@@ -1,0 +1,38 @@
+"""axe-core finds no WCAG 2.2 AA violations on any page type, at 1280px and 320px."""
+
+import pytest
+
+from website.core.builders import AlertBannerBuilder
+
+from .conftest import axe_violations
+
+PAGES = {
+    "home": "/",
+    "consultations index": "/consultations/",
+    "volunteering index": "/volunteering/",
+    "directory index": "/support-near-you/",
+    "standard page with blocks": "/about/",
+    "contact": "/contact/",
+    "search results": "/search/?q=plymouth",
+    "search with no results": "/search/?q=zzzzqqq",
+    "search form": "/search/",
+    "not found": "/no-such-page/",
+    "polish home": "/pl/",
+    "arabic section (rtl)": "/ar/consultations/",
+}
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_no_axe_violations_on_any_page_type(demo_site, open_page, width):
+    AlertBannerBuilder(title="Example alert", message="<p>Phone lines close early today.</p>")
+    failures = {}
+    for name, path in PAGES.items():
+        page = open_page(path, width=width)
+        violations = axe_violations(page)
+        if violations:
+            failures[name] = violations
+        # Nothing may scroll sideways on a small phone.
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        if overflow:
+            failures.setdefault(name, []).append("page scrolls horizontally")
+    assert failures == {}

@@ -1,0 +1,63 @@
+"""Journeys a resident takes: by keyboard, without JavaScript, in another language."""
+
+from .conftest import axe_violations
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(demo_site, open_page):
+    page = open_page("/about/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main-content"
+
+
+def test_search_by_keyboard_alone(demo_site, open_page):
+    page = open_page("/search/", width="phone")
+    page.focus("#id_q")
+    page.keyboard.type("accessibility")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=accessibility")
+    assert "1 result for" in page.inner_text("main") or "results for" in page.inner_text("main")
+    assert page.locator("main a", has_text="Accessibility statement").count() == 1
+
+
+def test_accordion_content_is_readable_without_javascript(demo_site, open_page):
+    page = open_page("/about/", javascript=False)
+    assert page.get_by_text("Community Builders work in Barne Barton").is_visible()
+
+
+def test_accordion_opens_with_javascript(demo_site, open_page):
+    page = open_page("/about/")
+    content = page.get_by_text("Community Builders work in Barne Barton")
+    page.wait_for_selector(".govuk-frontend-supported")
+    assert not content.is_visible()
+    page.get_by_role("button", name="Community Building").click()
+    assert content.is_visible()
+    assert axe_violations(page) == []
+
+
+def test_menu_works_at_320px_with_and_without_javascript(demo_site, open_page):
+    without = open_page("/", width="phone", javascript=False)
+    assert without.locator(".govuk-service-navigation__link", has_text="Volunteering").is_visible()
+    with_js = open_page("/", width="phone")
+    with_js.wait_for_selector(".govuk-frontend-supported")
+    toggle = with_js.locator(".govuk-service-navigation__toggle")
+    toggle.click()
+    with_js.locator(".govuk-service-navigation__link", has_text="Volunteering").click()
+    with_js.wait_for_url("**/volunteering/")
+
+
+def test_switching_language_keeps_the_page(demo_site, open_page):
+    page = open_page("/consultations/")
+    page.locator('a[hreflang="pl"]').first.click()
+    page.wait_for_url("**/pl/consultations/")
+    assert page.locator("h1").inner_text() == "Konsultacje"
+    assert page.evaluate("document.documentElement.lang") == "pl"
+    page.locator('a[hreflang="ar"]').first.click()
+    page.wait_for_url("**/ar/consultations/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    # Mirrored layout: the heading starts at the right-hand edge of its column.
+    box = page.locator("h1").bounding_box()
+    column = page.locator(".govuk-grid-column-two-thirds").first.bounding_box()
+    assert abs((box["x"] + box["width"]) - (column["x"] + column["width"])) < 20
