@@ -55,7 +55,7 @@ format: $(STAMP)
 
 ## messages: refresh the interface strings for translators, then compile them
 messages: $(STAMP)
-	$(MANAGE) makemessages --locale pl --locale ar --ignore ".venv/*" --ignore "frontend/*" --no-location
+	$(MANAGE) makemessages --locale pl --locale ar --ignore ".venv/*" --ignore "frontend/*" --ignore "build/*" --no-location --no-obsolete
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 clean:

@@ -1,8 +1,8 @@
 """Fixtures that build the page tree the way the site has it: root -> home -> section pages."""
 
 import pytest
-from django.utils import translation
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Locale, Site
 
 from consultations.builders import ConsultationIndexPageBuilder

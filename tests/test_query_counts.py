@@ -28,8 +28,9 @@ def test_query_counts_do_not_grow_with_content(client, django_capture_on_commit_
         pages = demo_content_load()
     before = _query_counts(client)
     for number in range(220):
-        StandardPageBuilder(parent=pages["about"], slug=f"plymouth-{number}",
-                            title=f"Plymouth guide {number}")
+        StandardPageBuilder(
+            parent=pages["about"], slug=f"plymouth-{number}", title=f"Plymouth guide {number}"
+        )
     after = _query_counts(client)
     # Search may need fewer: one query per page type among the ten results shown.
     assert all(after[url] <= before[url] for url in URLS), (before, after)

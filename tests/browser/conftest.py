@@ -15,9 +15,15 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 WIDTHS = {"desktop": (1280, 900), "phone": (320, 640)}
 
@@ -65,8 +71,9 @@ def open_page(browser, live_server):
 
     def _open(path, width="desktop", javascript=True):
         w, h = WIDTHS[width]
-        context = browser.new_context(viewport={"width": w, "height": h},
-                                      java_script_enabled=javascript, bypass_csp=True)
+        context = browser.new_context(
+            viewport={"width": w, "height": h}, java_script_enabled=javascript, bypass_csp=True
+        )
         context.route("**/*", _block_outside(live_server.url))
         contexts.append(context)
         page = context.new_page()

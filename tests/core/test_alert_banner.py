@@ -19,13 +19,16 @@ def test_banner_shows_on_every_page(client, home, standard_page):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("enabled", "start", "end", "shown"), [
-    (True, None, None, True),
-    (False, None, None, False),
-    (True, -1, 1, True),
-    (True, 1, None, False),    # not started yet
-    (True, None, -1, False),   # already ended
-])
+@pytest.mark.parametrize(
+    ("enabled", "start", "end", "shown"),
+    [
+        (True, None, None, True),
+        (False, None, None, False),
+        (True, -1, 1, True),
+        (True, 1, None, False),  # not started yet
+        (True, None, -1, False),  # already ended
+    ],
+)
 def test_time_window(locales, enabled, start, end, shown):
     now = timezone.now()
     AlertBannerBuilder(
@@ -40,8 +43,9 @@ def test_time_window(locales, enabled, start, end, shown):
 def test_untranslated_banner_still_reaches_other_languages(locales):
     banner = AlertBannerBuilder()
     assert alert_banner_current(locale=locales["pl"]) == banner
-    polish = AlertBannerBuilder(locale=locales["pl"], translation_key=banner.translation_key,
-                                title="Ważne")
+    polish = AlertBannerBuilder(
+        locale=locales["pl"], translation_key=banner.translation_key, title="Ważne"
+    )
     assert alert_banner_current(locale=locales["pl"]) == polish
 
 

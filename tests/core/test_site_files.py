@@ -34,8 +34,9 @@ def test_500_page_is_in_the_design_and_needs_no_database(home):
 
 
 @pytest.mark.django_db
-def test_sitemap_lists_every_language(client, home, section_pages, standard_page, locales,
-                                      translate):
+def test_sitemap_lists_every_language(
+    client, home, section_pages, standard_page, locales, translate
+):
     translate(home, locales["pl"])
     translate(section_pages["consultations"], locales["pl"])
     standard_page.unpublish()

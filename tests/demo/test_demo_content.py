@@ -15,8 +15,13 @@ def loaded(db, django_capture_on_commit_callbacks):
 
 
 def _counts():
-    return (Page.objects.count(), Topic.objects.count(), Area.objects.count(),
-            MainMenu.objects.count(), FooterMenu.objects.count())
+    return (
+        Page.objects.count(),
+        Topic.objects.count(),
+        Area.objects.count(),
+        MainMenu.objects.count(),
+        FooterMenu.objects.count(),
+    )
 
 
 @pytest.mark.django_db

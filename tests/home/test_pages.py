@@ -5,20 +5,24 @@ import wagtail_factories
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+import consultations.builders  # noqa: F401  (register the builders below)
+import directory.builders  # noqa: F401
+import volunteering.builders  # noqa: F401
+import website.home.builders
+import website.standard_pages.builders  # noqa: F401
 from consultations.models import ConsultationIndexPage
 from directory.models import DirectoryIndexPage
 from volunteering.models import VolunteeringIndexPage
 from website.home.models import HomePage
 from website.standard_pages.models import StandardPage
 
-import consultations.builders  # noqa: F401  (register the builders below)
-import directory.builders  # noqa: F401
-import volunteering.builders  # noqa: F401
-import website.home.builders  # noqa: F401
-import website.standard_pages.builders  # noqa: F401
-
-SITE_PAGE_TYPES = [HomePage, StandardPage, ConsultationIndexPage, VolunteeringIndexPage,
-                   DirectoryIndexPage]
+SITE_PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    ConsultationIndexPage,
+    VolunteeringIndexPage,
+    DirectoryIndexPage,
+]
 
 
 def _builders():
@@ -67,8 +71,12 @@ def test_tree_rules():
     for model in (ConsultationIndexPage, VolunteeringIndexPage, DirectoryIndexPage):
         assert model.allowed_parent_page_models() == [HomePage]
         assert model.max_count_per_parent == 1
-    assert set(HomePage.allowed_subpage_models()) == {StandardPage, ConsultationIndexPage,
-                                                      VolunteeringIndexPage, DirectoryIndexPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        StandardPage,
+        ConsultationIndexPage,
+        VolunteeringIndexPage,
+        DirectoryIndexPage,
+    }
     assert StandardPage.allowed_subpage_models() == [StandardPage]
     for model in SITE_PAGE_TYPES:
         assert model.page_description and model.search_fields
@@ -92,16 +100,23 @@ def _create(admin_client, model, parent, data):
 
 @pytest.mark.django_db
 def test_editor_creates_standard_page_with_blocks(admin_client, home, client):
-    response = _create(admin_client, StandardPage, home, {
-        "title": "Plan for Nature",
-        "slug": "plan-for-nature",
-        "introduction": "Help shape the city's nature plan.",
-        "body": streamfield([
-            ("heading", {"text": "Why we are asking", "level": "h2"}),
-            ("rich_text", rich_text("<p>Green spaces matter.</p>")),
-            ("warning_text", {"text": "Closes on Friday."}),
-        ]),
-    })
+    response = _create(
+        admin_client,
+        StandardPage,
+        home,
+        {
+            "title": "Plan for Nature",
+            "slug": "plan-for-nature",
+            "introduction": "Help shape the city's nature plan.",
+            "body": streamfield(
+                [
+                    ("heading", {"text": "Why we are asking", "level": "h2"}),
+                    ("rich_text", rich_text("<p>Green spaces matter.</p>")),
+                    ("warning_text", {"text": "Closes on Friday."}),
+                ]
+            ),
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = StandardPage.objects.get(slug="plan-for-nature")
     assert page.live
@@ -110,13 +125,21 @@ def test_editor_creates_standard_page_with_blocks(admin_client, home, client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [ConsultationIndexPage, VolunteeringIndexPage,
-                                   DirectoryIndexPage])
+@pytest.mark.parametrize(
+    "model", [ConsultationIndexPage, VolunteeringIndexPage, DirectoryIndexPage]
+)
 def test_editor_creates_section_pages(admin_client, home, model):
-    response = _create(admin_client, model, home, {
-        "title": model._meta.verbose_name.title(), "slug": model._meta.model_name,
-        "introduction": "", "body": streamfield([]),
-    })
+    response = _create(
+        admin_client,
+        model,
+        home,
+        {
+            "title": model._meta.verbose_name.title(),
+            "slug": model._meta.model_name,
+            "introduction": "",
+            "body": streamfield([]),
+        },
+    )
     assert response.status_code == 302
     assert model.objects.filter(slug=model._meta.model_name, live=True).exists()
 
@@ -124,10 +147,19 @@ def test_editor_creates_section_pages(admin_client, home, model):
 @pytest.mark.django_db
 def test_editor_creates_home_page_at_root(admin_client, locales):
     root = Page.get_first_root_node()
-    response = _create(admin_client, HomePage, root, {
-        "title": "Second site", "slug": "second-site", "hero_title": "Hello",
-        "introduction": "", "support_heading": "Support", "support_text": "",
-        "body": streamfield([]),
-    })
+    response = _create(
+        admin_client,
+        HomePage,
+        root,
+        {
+            "title": "Second site",
+            "slug": "second-site",
+            "hero_title": "Hello",
+            "introduction": "",
+            "support_heading": "Support",
+            "support_text": "",
+            "body": streamfield([]),
+        },
+    )
     assert response.status_code == 302
     assert HomePage.objects.filter(slug="second-site").exists()

@@ -5,12 +5,13 @@ from django.conf import settings
 from wagtail.models import Page
 
 
-
 @pytest.fixture
 def translated(home, section_pages, standard_page, locales, translate):
     """Home and the consultations page in Polish and Arabic; the about page English only."""
-    for code, words in (("pl", {"Home": "Strona główna", "Consultations": "Konsultacje"}),
-                        ("ar", {"Home": "الصفحة الرئيسية", "Consultations": "الاستشارات"})):
+    for code, words in (
+        ("pl", {"Home": "Strona główna", "Consultations": "Konsultacje"}),
+        ("ar", {"Home": "الصفحة الرئيسية", "Consultations": "الاستشارات"}),
+    ):
         translate(home, locales[code], words)
         translate(section_pages["consultations"], locales[code], words)
     return section_pages["consultations"]
@@ -44,22 +45,31 @@ def test_switcher_keeps_the_page_where_a_translation_exists(client, translated):
 
 @pytest.mark.django_db
 def test_switcher_falls_back_to_that_languages_home(client, translated, standard_page):
-    switcher = client.get("/about/").content.decode().split('class="govuk-language-navigation__list"')[1]
+    switcher = (
+        client.get("/about/").content.decode().split('class="govuk-language-navigation__list"')[1]
+    )
     assert 'href="/pl/"' in switcher and 'href="/ar/"' in switcher
 
 
 @pytest.mark.django_db
 def test_switcher_on_search_keeps_the_query(client, translated):
-    switcher = client.get("/search/?q=plan").content.decode().split(
-        'class="govuk-language-navigation__list"')[1]
+    switcher = (
+        client.get("/search/?q=plan")
+        .content.decode()
+        .split('class="govuk-language-navigation__list"')[1]
+    )
     assert 'href="/pl/search/?q=plan"' in switcher
 
 
 @pytest.mark.django_db
 def test_hreflang_lists_only_real_translations(client, translated):
     html = client.get("/consultations/").content.decode()
-    for code, path in (("en", "/consultations/"), ("pl", "/pl/consultations/"),
-                       ("ar", "/ar/consultations/"), ("x-default", "/consultations/")):
+    for code, path in (
+        ("en", "/consultations/"),
+        ("pl", "/pl/consultations/"),
+        ("ar", "/ar/consultations/"),
+        ("x-default", "/consultations/"),
+    ):
         assert f'hreflang="{code}" href="http://localhost{path}"' in html
     about = client.get("/about/").content.decode()
     assert 'rel="alternate" hreflang="pl"' not in about

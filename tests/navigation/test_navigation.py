@@ -1,6 +1,7 @@
 """Menus, footer and breadcrumbs: translated, current-page aware, and a fixed number of queries."""
 
 import pytest
+
 from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
 from website.navigation.models import NavigationSettings
 from website.standard_pages.builders import StandardPageBuilder
@@ -8,13 +9,20 @@ from website.standard_pages.builders import StandardPageBuilder
 
 @pytest.fixture
 def menus(site, section_pages, standard_page):
-    main = MainMenuBuilder(links=[page_link(section_pages["consultations"]),
-                                  page_link(standard_page, "About us"),
-                                  ("link", {"page": None, "url": "https://example.org/",
-                                            "text": "Council website"})])
+    main = MainMenuBuilder(
+        links=[
+            page_link(section_pages["consultations"]),
+            page_link(standard_page, "About us"),
+            ("link", {"page": None, "url": "https://example.org/", "text": "Council website"}),
+        ]
+    )
     footer = FooterMenuBuilder(
-        sections=[("section", {"heading": "Take part",
-                               "links": [page_link(section_pages["volunteering"])[1]]})],
+        sections=[
+            (
+                "section",
+                {"heading": "Take part", "links": [page_link(section_pages["volunteering"])[1]]},
+            )
+        ],
         meta_links=[page_link(standard_page, "Accessibility")],
     )
     settings = NavigationSettings.for_site(site)

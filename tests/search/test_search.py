@@ -6,17 +6,44 @@ from website.search.selectors import search_query_clean
 from website.standard_pages.builders import StandardPageBuilder
 
 HOSTILE_QUERIES = [
-    "%", "_", '"', "'", "' OR '1'='1", "\x00", "a\x00b", "x" * 1000, "(", "x*", "a:b", "NEAR(",
-    "-", "^", "\u202e", "al\u200bice", "e\u0301", "👩‍👩‍👧", "<script>alert(1)</script>",
-    "AND OR NOT", "   ", "\\", ";", "&&", "ś", "مرحبا",
+    "%",
+    "_",
+    '"',
+    "'",
+    "' OR '1'='1",
+    "\x00",
+    "a\x00b",
+    "x" * 1000,
+    "(",
+    "x*",
+    "a:b",
+    "NEAR(",
+    "-",
+    "^",
+    "\u202e",
+    "al\u200bice",
+    "e\u0301",
+    "👩‍👩‍👧",
+    "<script>alert(1)</script>",
+    "AND OR NOT",
+    "   ",
+    "\\",
+    ";",
+    "&&",
+    "ś",
+    "مرحبا",
 ]
 
 
 @pytest.fixture
 def searchable(home):
     for number in range(25):
-        StandardPageBuilder(parent=home, slug=f"nature-{number}", title=f"Plan for Nature {number}",
-                            introduction="Green spaces in every neighbourhood.")
+        StandardPageBuilder(
+            parent=home,
+            slug=f"nature-{number}",
+            title=f"Plan for Nature {number}",
+            introduction="Green spaces in every neighbourhood.",
+        )
     StandardPageBuilder(parent=home, slug="city-centre", title="City Centre Living")
 
 
@@ -48,14 +75,18 @@ def test_results_are_counted_and_paginated(client, searchable):
 
 @pytest.mark.django_db
 def test_single_result_wording(client, searchable):
-    assert "1 result for “city centre”" in client.get("/search/", {"q": "city centre"}).content.decode()
+    assert (
+        "1 result for “city centre”"
+        in client.get("/search/", {"q": "city centre"}).content.decode()
+    )
 
 
 @pytest.mark.django_db
 def test_results_only_in_current_language(client, searchable, home, locales, translate):
     polish_home = translate(home, locales["pl"], {"Home": "Strona główna"})
-    StandardPageBuilder(parent=polish_home, slug="natura", title="Plan dla przyrody nature",
-                        locale=locales["pl"])
+    StandardPageBuilder(
+        parent=polish_home, slug="natura", title="Plan dla przyrody nature", locale=locales["pl"]
+    )
     english = client.get("/search/", {"q": "nature"}).context["results"]
     polish = client.get("/pl/search/", {"q": "nature"}).context["results"]
     assert english.paginator.count == 25

@@ -17,7 +17,8 @@ def page_links(*, request: HttpRequest, page: PaginatorPage) -> dict | None:
         return None
     numbers = paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     items = [
-        None if number == paginator.ELLIPSIS
+        None
+        if number == paginator.ELLIPSIS
         else {"number": number, "url": _url(request, number), "current": number == page.number}
         for number in numbers
     ]

@@ -16,6 +16,10 @@ class AllLanguagesSitemap(Sitemap):
         if not in_any_tree:
             return Page.objects.none()
         return (
-            Page.objects.live().public().filter(in_any_tree)
-            .order_by("path").defer_streamfields().specific()
+            Page.objects.live()
+            .public()
+            .filter(in_any_tree)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
         )

@@ -5,24 +5,44 @@ numbers (01632 960xxx) and email addresses use example.org.
 """
 
 TOPICS = [
-    ("community-engagement", "Community Engagement",
-     "Listening to residents and reporting back on what changed."),
-    ("community-building", "Community Building",
-     "Community Builders working with neighbourhoods and communities of identity and interest."),
-    ("household-resilience", "Household Resilience",
-     "Help with the cost of living, food co-ops and social supermarkets."),
-    ("community-health-and-wellbeing", "Community Health and Wellbeing",
-     "The Wellbeing Hub network and support to stay well."),
-    ("volunteering-for-change", "Volunteering for Change",
-     "Volunteering with the council and its partner organisations."),
+    (
+        "community-engagement",
+        "Community Engagement",
+        "Listening to residents and reporting back on what changed.",
+    ),
+    (
+        "community-building",
+        "Community Building",
+        "Community Builders working with neighbourhoods and communities of identity and interest.",
+    ),
+    (
+        "household-resilience",
+        "Household Resilience",
+        "Help with the cost of living, food co-ops and social supermarkets.",
+    ),
+    (
+        "community-health-and-wellbeing",
+        "Community Health and Wellbeing",
+        "The Wellbeing Hub network and support to stay well.",
+    ),
+    (
+        "volunteering-for-change",
+        "Volunteering for Change",
+        "Volunteering with the council and its partner organisations.",
+    ),
 ]
 
 # Community Builder neighbourhoods, each with a postcode sector inside it: the ward is looked up
 # from the postcode file, not typed here.
 NEIGHBOURHOODS = [
-    ("Barne Barton", "PL5 1"), ("Devonport", "PL1 4"), ("Honicknowle", "PL5 3"),
-    ("Stonehouse", "PL1 3"), ("East End", "PL4 0"), ("Efford", "PL3 6"),
-    ("Estover", "PL6 7"), ("Southway", "PL6 6"),
+    ("Barne Barton", "PL5 1"),
+    ("Devonport", "PL1 4"),
+    ("Honicknowle", "PL5 3"),
+    ("Stonehouse", "PL1 3"),
+    ("East End", "PL4 0"),
+    ("Efford", "PL3 6"),
+    ("Estover", "PL6 7"),
+    ("Southway", "PL6 6"),
 ]
 
 HOME = {
@@ -85,40 +105,62 @@ ABOUT = {
         "and engagement, and reports back on what changed."
     ),
     "body": [
-        ("rich_text",
-         "<p>The council's Thriving Communities framework (2026 to 2030) commits to an online hub "
-         "with information and reports on consultation and engagement activity, so that "
-         "decisions are made in the open.</p>"),
+        (
+            "rich_text",
+            "<p>The council's Thriving Communities framework (2026 to 2030) commits to an online hub "
+            "with information and reports on consultation and engagement activity, so that "
+            "decisions are made in the open.</p>",
+        ),
         ("heading", {"text": "What you can do here", "level": "h2"}),
-        ("rich_text",
-         "<ul><li>answer consultations online, or find out how to respond another way</li>"
-         "<li>read what residents said and what the council did (\u201cyou said, we did\u201d)</li>"
-         "<li>sign up to volunteer</li>"
-         "<li>find Wellbeing Hubs, food co-ops and community places near you</li></ul>"),
-        ("inset_text",
-         {"text": "<p>You never need an account to take part.</p>"}),
-        ("accordion", {"sections": [
-            {"heading": "Community Engagement", "summary": "Listening and reporting back",
-             "content": "<p>Consultations such as the Big Community Conversation on Local "
+        (
+            "rich_text",
+            "<ul><li>answer consultations online, or find out how to respond another way</li>"
+            "<li>read what residents said and what the council did (\u201cyou said, we did\u201d)</li>"
+            "<li>sign up to volunteer</li>"
+            "<li>find Wellbeing Hubs, food co-ops and community places near you</li></ul>",
+        ),
+        ("inset_text", {"text": "<p>You never need an account to take part.</p>"}),
+        (
+            "accordion",
+            {
+                "sections": [
+                    {
+                        "heading": "Community Engagement",
+                        "summary": "Listening and reporting back",
+                        "content": "<p>Consultations such as the Big Community Conversation on Local "
                         "Government Reorganisation, Plan for Nature, Pride in Place and City "
-                        "Centre Living.</p>"},
-            {"heading": "Community Building", "summary": "Neighbourhoods and communities",
-             "content": "<p>Community Builders work in Barne Barton, Devonport, Honicknowle, "
+                        "Centre Living.</p>",
+                    },
+                    {
+                        "heading": "Community Building",
+                        "summary": "Neighbourhoods and communities",
+                        "content": "<p>Community Builders work in Barne Barton, Devonport, Honicknowle, "
                         "Stonehouse, the East End, Efford, Estover and Southway, and with "
-                        "communities of identity and interest.</p>"},
-            {"heading": "Volunteering for Change", "summary": "Giving time",
-             "content": "<p>The Good Neighbours Scheme, Digital Volunteers and Age Positive, "
-                        "among others.</p>"},
-        ]}),
-        ("table", {
-            "table_caption": "Example: ways to take part",
-            "first_row_is_table_header": True,
-            "first_col_is_header": True,
-            "data": [["Way", "How"],
-                     ["Online", "Use the form on each consultation page"],
-                     ["Paper", "Ask at a Wellbeing Hub or library"],
-                     ["Phone", "Call 01632 960000"]],
-        }),
+                        "communities of identity and interest.</p>",
+                    },
+                    {
+                        "heading": "Volunteering for Change",
+                        "summary": "Giving time",
+                        "content": "<p>The Good Neighbours Scheme, Digital Volunteers and Age Positive, "
+                        "among others.</p>",
+                    },
+                ]
+            },
+        ),
+        (
+            "table",
+            {
+                "table_caption": "Example: ways to take part",
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "data": [
+                    ["Way", "How"],
+                    ["Online", "Use the form on each consultation page"],
+                    ["Paper", "Ask at a Wellbeing Hub or library"],
+                    ["Phone", "Call 01632 960000"],
+                ],
+            },
+        ),
     ],
 }
 
@@ -127,17 +169,25 @@ CONTACT = {
     "slug": "contact",
     "introduction": "How to reach the Community Engagement team.",
     "body": [
-        ("contact_details", {
-            "name": "Community Engagement team (example)",
-            "phone": "01632 960000",
-            "email": "engagement@example.org",
-            "address": "Community Engagement team\nExample House\nPlymouth",
-            "opening_times": "Monday to Friday, 9am to 5pm",
-        }),
-        ("warning_text", {"text": "This is example content: the phone number and email are not real."}),
-        ("rich_text",
-         "<p>If you need information in another format, such as large print, Easy Read, audio or "
-         "another language, tell us and we will reply within 10 working days.</p>"),
+        (
+            "contact_details",
+            {
+                "name": "Community Engagement team (example)",
+                "phone": "01632 960000",
+                "email": "engagement@example.org",
+                "address": "Community Engagement team\nExample House\nPlymouth",
+                "opening_times": "Monday to Friday, 9am to 5pm",
+            },
+        ),
+        (
+            "warning_text",
+            {"text": "This is example content: the phone number and email are not real."},
+        ),
+        (
+            "rich_text",
+            "<p>If you need information in another format, such as large print, Easy Read, audio or "
+            "another language, tell us and we will reply within 10 working days.</p>",
+        ),
     ],
 }
 
@@ -146,29 +196,37 @@ ACCESSIBILITY = {
     "slug": "accessibility-statement",
     "introduction": "How accessible this website is, and how to tell us about a problem.",
     "body": [
-        ("rich_text",
-         "<p>Plymouth City Council runs this website. We want as many people as possible to be "
-         "able to use it. For example, you should be able to:</p>"
-         "<ul><li>zoom in up to 400% without the text spilling off the screen</li>"
-         "<li>navigate the whole website using just a keyboard</li>"
-         "<li>use the website with a screen reader</li>"
-         "<li>use every part of the website with JavaScript turned off</li>"
-         "<li>read the website in Polish or Arabic where pages have been translated</li></ul>"),
+        (
+            "rich_text",
+            "<p>Plymouth City Council runs this website. We want as many people as possible to be "
+            "able to use it. For example, you should be able to:</p>"
+            "<ul><li>zoom in up to 400% without the text spilling off the screen</li>"
+            "<li>navigate the whole website using just a keyboard</li>"
+            "<li>use the website with a screen reader</li>"
+            "<li>use every part of the website with JavaScript turned off</li>"
+            "<li>read the website in Polish or Arabic where pages have been translated</li></ul>",
+        ),
         ("heading", {"text": "How accessible this website is", "level": "h2"}),
-        ("rich_text",
-         "<p>Every type of page is tested with automated accessibility checks against WCAG 2.2 "
-         "level AA, at desktop and small phone widths, each time the site changes. A full manual "
-         "audit has not been carried out yet.</p>"),
+        (
+            "rich_text",
+            "<p>Every type of page is tested with automated accessibility checks against WCAG 2.2 "
+            "level AA, at desktop and small phone widths, each time the site changes. A full manual "
+            "audit has not been carried out yet.</p>",
+        ),
         ("heading", {"text": "Reporting accessibility problems", "level": "h2"}),
-        ("rich_text",
-         "<p>If you find a problem, or need information in a different format, contact the "
-         "Community Engagement team on 01632 960000 or engagement@example.org.</p>"),
+        (
+            "rich_text",
+            "<p>If you find a problem, or need information in a different format, contact the "
+            "Community Engagement team on 01632 960000 or engagement@example.org.</p>",
+        ),
         ("heading", {"text": "Enforcement procedure", "level": "h2"}),
-        ("rich_text",
-         "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
-         "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-         "Regulations 2018. If you are not happy with how we respond to your complaint, contact "
-         "the Equality Advisory and Support Service (EASS).</p>"),
+        (
+            "rich_text",
+            "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
+            "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+            "Regulations 2018. If you are not happy with how we respond to your complaint, contact "
+            "the Equality Advisory and Support Service (EASS).</p>",
+        ),
     ],
 }
 
@@ -177,18 +235,21 @@ PRIVACY = {
     "slug": "privacy",
     "introduction": "What personal information this website collects, why, and how long we keep it.",
     "body": [
-        ("rich_text",
-         "<p>Plymouth City Council is the data controller for this website.</p>"),
+        ("rich_text", "<p>Plymouth City Council is the data controller for this website.</p>"),
         ("heading", {"text": "What we collect", "level": "h2"}),
-        ("rich_text",
-         "<p>You can read every page without giving us any personal information. We do not "
-         "store what you type into the site search.</p><p>Each form on the site says what it "
-         "asks for, why, and how long we keep it, and links back to this notice.</p>"),
+        (
+            "rich_text",
+            "<p>You can read every page without giving us any personal information. We do not "
+            "store what you type into the site search.</p><p>Each form on the site says what it "
+            "asks for, why, and how long we keep it, and links back to this notice.</p>",
+        ),
         ("heading", {"text": "Your rights", "level": "h2"}),
-        ("rich_text",
-         "<p>You can ask to see, correct or delete the information we hold about you. If you are "
-         "unhappy with how we use your information you can complain to the Information "
-         "Commissioner's Office.</p>"),
+        (
+            "rich_text",
+            "<p>You can ask to see, correct or delete the information we hold about you. If you are "
+            "unhappy with how we use your information you can complain to the Information "
+            "Commissioner's Office.</p>",
+        ),
     ],
 }
 
@@ -197,16 +258,23 @@ COOKIES = {
     "slug": "cookies",
     "introduction": "This website only uses cookies it needs to work.",
     "body": [
-        ("table", {
-            "table_caption": "Cookies this site sets",
-            "first_row_is_table_header": True,
-            "first_col_is_header": True,
-            "data": [["Name", "Purpose", "Expires"],
-                     ["csrftoken", "Protects forms you fill in from misuse", "1 year"],
-                     ["sessionid", "Keeps council staff signed in", "When staff sign out"]],
-        }),
-        ("rich_text",
-         "<p>We do not use analytics or advertising cookies, so we do not ask for your consent.</p>"),
+        (
+            "table",
+            {
+                "table_caption": "Cookies this site sets",
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "data": [
+                    ["Name", "Purpose", "Expires"],
+                    ["csrftoken", "Protects forms you fill in from misuse", "1 year"],
+                    ["sessionid", "Keeps council staff signed in", "When staff sign out"],
+                ],
+            },
+        ),
+        (
+            "rich_text",
+            "<p>We do not use analytics or advertising cookies, so we do not ask for your consent.</p>",
+        ),
     ],
 }
 

@@ -34,8 +34,12 @@ def _stream(body: list) -> list:
 
     def convert(value):
         if isinstance(value, dict):
-            return {k: RichText(v) if k in RICH_TEXT_KEYS and isinstance(v, str) and v.startswith("<")
-                    else convert(v) for k, v in value.items()}
+            return {
+                k: RichText(v)
+                if k in RICH_TEXT_KEYS and isinstance(v, str) and v.startswith("<")
+                else convert(v)
+                for k, v in value.items()
+            }
         if isinstance(value, list):
             return [convert(v) for v in value]
         return value
@@ -65,9 +69,7 @@ def translation_publish(instance, locale: Locale, strings: dict[str, str]) -> No
     Strings with no entry fall back to the source text; editors finish them in the admin.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, "")
@@ -92,7 +94,9 @@ def taxonomy_ensure() -> None:
     for name, sector in content.NEIGHBOURHOODS:
         ward_name = wards_by_sector[sector]
         AreaBuilder(
-            slug=slugify(name), name=name, kind=Area.Kind.NEIGHBOURHOOD,
+            slug=slugify(name),
+            name=name,
+            kind=Area.Kind.NEIGHBOURHOOD,
             ward=Area.objects.get(kind=Area.Kind.WARD, name=ward_name),
         )
 
@@ -118,13 +122,21 @@ def pages_ensure() -> dict[str, Page]:
     for key, words in content.INDEX_PAGES.items():
         builder = INDEX_BUILDERS[key]
         pages[key] = _child_ensure(
-            home, builder.slug, builder, title=words["title"], introduction=words["introduction"],
+            home,
+            builder.slug,
+            builder,
+            title=words["title"],
+            introduction=words["introduction"],
             body=[("rich_text", RichText(words["body"]))],
         )
     for words in content.STANDARD_PAGES:
         pages[words["slug"]] = _child_ensure(
-            home, words["slug"], StandardPageBuilder, title=words["title"],
-            introduction=words["introduction"], body=_stream(words["body"]),
+            home,
+            words["slug"],
+            StandardPageBuilder,
+            title=words["title"],
+            introduction=words["introduction"],
+            body=_stream(words["body"]),
         )
     return pages
 
@@ -132,7 +144,9 @@ def pages_ensure() -> dict[str, Page]:
 def navigation_ensure(pages: dict[str, Page], site: Site) -> tuple[MainMenu, FooterMenu]:
     """The main menu and footer, chosen in the site's navigation settings."""
     default = Locale.get_default()
-    main_menu = MainMenu.objects.filter(locale=default, name="Main menu").first() or MainMenuBuilder(
+    main_menu = MainMenu.objects.filter(
+        locale=default, name="Main menu"
+    ).first() or MainMenuBuilder(
         name="Main menu", links=[page_link(pages[key]) for key in content.MAIN_MENU]
     )
     footer = FooterMenu.objects.filter(locale=default, name="Footer").first() or FooterMenuBuilder(
@@ -180,7 +194,13 @@ def demo_content_load() -> dict[str, Page]:
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
     site_settings_ensure(site)
-    for instance in [pages["home"], pages["consultations"], pages["volunteering"],
-                     pages["directory"], main_menu, footer]:
+    for instance in [
+        pages["home"],
+        pages["consultations"],
+        pages["volunteering"],
+        pages["directory"],
+        main_menu,
+        footer,
+    ]:
         _translations_ensure(instance, content.TRANSLATIONS)
     return pages

@@ -10,7 +10,9 @@ class HomePageBuilder(wagtail_factories.PageFactory):
     title = "Home"
     slug = "home"
     hero_title = "Have your say in Plymouth"
-    introduction = "Find consultations, see what changed because of them, volunteer, and find support."
+    introduction = (
+        "Find consultations, see what changed because of them, volunteer, and find support."
+    )
 
     class Meta:
         model = HomePage
@@ -31,7 +33,11 @@ def home_page_ensure() -> HomePage:
     home = HomePageBuilder(parent=Page.objects.get(pk=root.pk))
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                  "site_name": "Plymouth Community Engagement Hub"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Plymouth Community Engagement Hub",
+        },
     )
     return home

@@ -23,7 +23,9 @@ class HomePage(IntroductionMixin, Page):
         _("support heading"), max_length=120, default=_("Find support near you")
     )
     support_text = models.TextField(
-        _("support text"), max_length=400, blank=True,
+        _("support text"),
+        max_length=400,
+        blank=True,
         help_text=_("A sentence about Wellbeing Hubs, food co-ops and community places."),
     )
     body = StreamField(StandardStreamBlock(), verbose_name=_("more content"), blank=True)
@@ -32,12 +34,16 @@ class HomePage(IntroductionMixin, Page):
         *Page.content_panels,
         FieldPanel("hero_title"),
         *IntroductionMixin.introduction_panels,
-        MultiFieldPanel([FieldPanel("support_heading"), FieldPanel("support_text")],
-                        _("Find support near you")),
+        MultiFieldPanel(
+            [FieldPanel("support_heading"), FieldPanel("support_text")], _("Find support near you")
+        ),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, *IntroductionMixin.introduction_search_fields,
-                     index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *IntroductionMixin.introduction_search_fields,
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -17,7 +17,9 @@ def home_sections(*, home: Page) -> dict:
         "open_consultations": consultation_selectors.consultations_featured_open(
             locale=locale, limit=FEATURED_COUNT
         ),
-        "latest_results": consultation_selectors.results_latest(locale=locale, limit=FEATURED_COUNT),
+        "latest_results": consultation_selectors.results_latest(
+            locale=locale, limit=FEATURED_COUNT
+        ),
         "volunteering_index": volunteering_selectors.volunteering_index_for_locale(locale=locale),
         "opportunities": volunteering_selectors.opportunities_featured(
             locale=locale, limit=FEATURED_COUNT

@@ -11,7 +11,9 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("Or an address"), required=False)
     text = blocks.CharBlock(
-        label=_("Link text"), required=False, max_length=60,
+        label=_("Link text"),
+        required=False,
+        max_length=60,
         help_text=_("Leave empty to use the page's title."),
     )
 
@@ -19,7 +21,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or give an address, not both."))}
+                block_errors={
+                    "url": ValidationError(_("Choose a page or give an address, not both."))
+                }
             )
         if value.get("url") and not value.get("text"):
             raise blocks.StructBlockValidationError(

@@ -34,7 +34,9 @@ class FooterMenu(TranslatableMixin, models.Model):
         [("section", FooterSectionBlock())], verbose_name=_("sections"), blank=True
     )
     meta_links = StreamField(
-        [("link", LinkBlock())], verbose_name=_("meta links"), blank=True,
+        [("link", LinkBlock())],
+        verbose_name=_("meta links"),
+        blank=True,
         help_text=_("The small links at the bottom: accessibility, privacy, cookies, contact."),
     )
 
@@ -53,11 +55,19 @@ class NavigationSettings(BaseSiteSetting):
     """Which main menu and footer this site shows; each is shown in the reader's language."""
 
     main_menu = models.ForeignKey(
-        MainMenu, verbose_name=_("main menu"), null=True, blank=True, on_delete=models.SET_NULL,
+        MainMenu,
+        verbose_name=_("main menu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     footer_menu = models.ForeignKey(
-        FooterMenu, verbose_name=_("footer"), null=True, blank=True, on_delete=models.SET_NULL,
+        FooterMenu,
+        verbose_name=_("footer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

@@ -104,8 +104,10 @@ def footer_content(*, request: HttpRequest, locale: Locale) -> dict:
     if footer is None:
         return {"sections": [], "meta_links": []}
     sections = [
-        {"heading": block.value["heading"],
-         "links": _resolve_links(block.value["links"], request, locale)}
+        {
+            "heading": block.value["heading"],
+            "links": _resolve_links(block.value["links"], request, locale),
+        }
         for block in footer.sections
     ]
     meta_links = _resolve_links((block.value for block in footer.meta_links), request, locale)
@@ -117,12 +119,17 @@ def breadcrumbs(*, page: Page, request: HttpRequest) -> list[Link]:
     site = Site.find_for_request(request)
     if site is None or page.depth <= 2:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path",
-                                                               "depth", "locale_id", "live")
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "live")
+    )
     return [Link(text=a.title, url=a.get_url(request)) for a in ancestors]
 
 
-def language_links(*, request: HttpRequest, page: Page | None, locale: Locale) -> list[LanguageLink]:
+def language_links(
+    *, request: HttpRequest, page: Page | None, locale: Locale
+) -> list[LanguageLink]:
     """One link per language: this page's live translation, else that language's home page.
 
     Pages outside the tree (search, errors) translate their own URL instead. One query.

@@ -15,6 +15,12 @@ class SearchForm(GovukFormMixin, forms.Form):
         label=_("Search this site"),
         required=False,
         strip=True,
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH,
-                                      "class": "app-search-form__input", "spellcheck": "true"}),
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "maxlength": MAX_QUERY_LENGTH,
+                "class": "app-search-form__input",
+                "spellcheck": "true",
+            }
+        ),
     )

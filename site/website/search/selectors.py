@@ -37,7 +37,9 @@ def pages_search(*, query: str, locale: Locale, page_number: str | int | None) -
         results = Page.objects.none()
     paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     # Resolve each result to its page type in one query per type, for its summary text.
-    specific = {page.pk: page for page in Page.objects.filter(
-        pk__in=[p.pk for p in paginated.object_list]).specific()}
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[p.pk for p in paginated.object_list]).specific()
+    }
     paginated.object_list = [specific[p.pk] for p in paginated.object_list if p.pk in specific]
     return paginated

@@ -15,10 +15,16 @@ class StandardPage(IntroductionMixin, Page):
 
     body = StreamField(StandardStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, *IntroductionMixin.introduction_panels,
-                      FieldPanel("body")]
-    search_fields = [*Page.search_fields, *IntroductionMixin.introduction_search_fields,
-                     index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        *IntroductionMixin.introduction_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *IntroductionMixin.introduction_search_fields,
+        index.SearchField("body"),
+    ]
 
     parent_page_types = [
         "home.HomePage",

@@ -17,13 +17,19 @@ class AlertBanner(TranslatableMixin, models.Model):
 
     title = models.CharField(_("title"), max_length=80, default=_("Important"))
     message = RichTextField(_("message"), features=["bold", "link"], max_length=1000)
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices,
-                             default=Level.IMPORTANT)
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.IMPORTANT
+    )
     is_enabled = models.BooleanField(_("show this banner"), default=False)
-    starts_at = models.DateTimeField(_("show from"), null=True, blank=True,
-                                     help_text=_("Leave empty to show straight away."))
-    ends_at = models.DateTimeField(_("show until"), null=True, blank=True,
-                                   help_text=_("Leave empty to show until switched off."))
+    starts_at = models.DateTimeField(
+        _("show from"), null=True, blank=True, help_text=_("Leave empty to show straight away.")
+    )
+    ends_at = models.DateTimeField(
+        _("show until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to show until switched off."),
+    )
 
     panels = [
         FieldPanel("title"),

@@ -19,10 +19,10 @@ class IntroductionMixin(models.Model):
     introduction_panels = [FieldPanel("introduction")]
     introduction_search_fields = [index.SearchField("introduction", boost=1.5)]
 
+    class Meta:
+        abstract = True
+
     @property
     def listing_summary(self) -> str:
         """The text listings and search results show under the title."""
         return self.search_description or self.introduction
-
-    class Meta:
-        abstract = True

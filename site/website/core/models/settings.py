@@ -14,12 +14,16 @@ class SiteSettings(BaseSiteSetting):
         _("organisation name"), max_length=120, default="Plymouth City Council"
     )
     phase = models.CharField(
-        _("phase"), max_length=20, blank=True, default="beta",
+        _("phase"),
+        max_length=20,
+        blank=True,
+        default="beta",
         help_text=_("Shown in the phase banner, e.g. beta. Leave empty to hide the banner."),
     )
     feedback_url = models.URLField(_("feedback link"), blank=True)
     example_content_notice = models.BooleanField(
-        _("show the example content notice"), default=False,
+        _("show the example content notice"),
+        default=False,
         help_text=_("Says on every page that the content is made up. Turn off before going live."),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -38,12 +42,24 @@ class SiteSettings(BaseSiteSetting):
             _("Banners"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             _("Contact details"),
         ),
         MultiFieldPanel(
-            [FieldPanel(name) for name in
-             ("facebook_url", "instagram_url", "linkedin_url", "x_url", "youtube_url")],
+            [
+                FieldPanel(name)
+                for name in (
+                    "facebook_url",
+                    "instagram_url",
+                    "linkedin_url",
+                    "x_url",
+                    "youtube_url",
+                )
+            ],
             _("Social media"),
         ),
     ]
@@ -54,6 +70,11 @@ class SiteSettings(BaseSiteSetting):
     @property
     def social_links(self) -> list[tuple[str, str]]:
         """(label, url) for each social account that is set, in a fixed order."""
-        accounts = [("Facebook", self.facebook_url), ("Instagram", self.instagram_url),
-                    ("LinkedIn", self.linkedin_url), ("X", self.x_url), ("YouTube", self.youtube_url)]
+        accounts = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+        ]
         return [(label, url) for label, url in accounts if url]

@@ -53,8 +53,13 @@ class Area(index.Indexed, models.Model):
         help_text=_("For a neighbourhood, the ward it is mostly in."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("code"),
-              FieldPanel("ward")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("code"),
+        FieldPanel("ward"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

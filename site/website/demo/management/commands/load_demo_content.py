@@ -10,4 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages = demo_content_load()
-        self.stdout.write(self.style.SUCCESS(f"Example content ready ({len(pages)} pages ensured)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Example content ready ({len(pages)} pages ensured).")
+        )
