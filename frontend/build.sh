@@ -2,7 +2,7 @@
 # Build the site's front end from the pinned GOV.UK Frontend and commit the
 # outputs; the site itself never needs Node.
 #
-#   frontend/scss/hub.scss                       -> website/css/hub.css (compressed, no map)
+#   frontend/scss/website.scss                       -> website/css/website.css (compressed, no map)
 #   govuk-frontend/dist/govuk/govuk-frontend.min.js -> website/js/govuk-frontend.min.js
 #   images the CSS references                    -> website/assets/images/
 #
@@ -27,7 +27,7 @@ mkdir -p "$static/css" "$static/js"
   --load-path="$here/node_modules" \
   --style=compressed \
   --no-source-map \
-  "$here/scss/hub.scss" "$static/css/hub.css"
+  "$here/scss/website.scss" "$static/css/website.css"
 
 # Drop the sourceMappingURL comment: the map is not shipped, and Django's
 # ManifestStaticFilesStorage fails collectstatic on a reference to a missing file.
@@ -37,17 +37,17 @@ sed -e 's|//# sourceMappingURL=[^ ]*$||' \
 # Copy exactly the assets the CSS references. GOV.UK branding (fonts, crest,
 # crown icons) must never be referenced: _settings.scss turns the font off and
 # _asset-urls.scss drops the crest.
-urls="$(grep -o 'url([^)]*)' "$static/css/hub.css" | sed -e 's/^url(["'\'']\{0,1\}//' -e 's/["'\'']\{0,1\})$//' | sort -u || true)"
+urls="$(grep -o 'url([^)]*)' "$static/css/website.css" | sed -e 's/^url(["'\'']\{0,1\}//' -e 's/["'\'']\{0,1\})$//' | sort -u || true)"
 for url in $urls; do
   case "$url" in
     data:*) continue ;;
     "$assets_url"fonts/* | *govuk-crest* | *govuk-icon* | *favicon*)
-      echo "build.sh: hub.css references GOV.UK branding: $url" >&2
+      echo "build.sh: website.css references GOV.UK branding: $url" >&2
       exit 1
       ;;
     "$assets_url"*) ;;
     *)
-      echo "build.sh: hub.css references an unexpected URL: $url" >&2
+      echo "build.sh: website.css references an unexpected URL: $url" >&2
       exit 1
       ;;
   esac
@@ -56,5 +56,5 @@ for url in $urls; do
   cp "$govuk/assets/$relative" "$static/assets/$relative"
 done
 
-echo "Built $(wc -c < "$static/css/hub.css") bytes of CSS;" \
+echo "Built $(wc -c < "$static/css/website.css") bytes of CSS;" \
   "$(printf '%s\n' $urls | grep -c . || true) asset(s) referenced."

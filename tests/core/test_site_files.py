@@ -30,7 +30,7 @@ def test_500_page_is_in_the_design_and_needs_no_database(home):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Sorry, there is a problem with the service" in html
-    assert "/static/website/css/hub.css" in html
+    assert "/static/website/css/website.css" in html
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 def locale_for_request(request: HttpRequest | None) -> Locale:
     """The active language's Locale, cached on the request (falls back to the default)."""
-    cached = getattr(request, "_hub_locale", None)
+    cached = getattr(request, "_website_locale", None)
     if cached is not None:
         return cached
     try:
@@ -14,5 +14,5 @@ def locale_for_request(request: HttpRequest | None) -> Locale:
     except Locale.DoesNotExist:
         locale = Locale.get_default()
     if request is not None:
-        request._hub_locale = locale
+        request._website_locale = locale
     return locale

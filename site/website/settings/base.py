@@ -105,7 +105,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hub"),
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "engagement"),
         }
     }
 else:

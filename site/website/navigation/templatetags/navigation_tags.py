@@ -34,8 +34,8 @@ def breadcrumbs(context):
 def language_links(context):
     """The language switcher's links and the hreflang alternates (worked out once a request)."""
     request = context["request"]
-    if not hasattr(request, "_hub_language_links"):
-        request._hub_language_links = selectors.language_links(
+    if not hasattr(request, "_website_language_links"):
+        request._website_language_links = selectors.language_links(
             request=request, page=context.get("page"), locale=locale_for_request(request)
         )
-    return request._hub_language_links
+    return request._website_language_links
