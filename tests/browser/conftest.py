@@ -54,27 +54,35 @@ def demo_site(transactional_db):
     call_command("load_demo_content")
 
 
-def _block_outside(live_server_url):
+def _block_outside(live_server_url, site_scripts):
     def handle(route):
-        if route.request.url.startswith(live_server_url):
-            route.continue_()
-        else:
+        url = route.request.url
+        if not url.startswith(live_server_url):
             route.abort()
+        elif not site_scripts and route.request.resource_type == "script":
+            route.abort()
+        else:
+            route.continue_()
 
     return handle
 
 
 @pytest.fixture
 def open_page(browser, live_server):
-    """Open a path at a width, with JavaScript on or off; returns the Playwright page."""
+    """Open a path at a width; returns the Playwright page.
+
+    `javascript=False` turns the browser's JavaScript off. `site_scripts=False` keeps it on but
+    blocks the site's own scripts: the page as a resident without JavaScript gets it, which axe
+    (itself JavaScript) can still check.
+    """
     contexts = []
 
-    def _open(path, width="desktop", javascript=True):
+    def _open(path, width="desktop", javascript=True, site_scripts=True):
         w, h = WIDTHS[width]
         context = browser.new_context(
             viewport={"width": w, "height": h}, java_script_enabled=javascript, bypass_csp=True
         )
-        context.route("**/*", _block_outside(live_server.url))
+        context.route("**/*", _block_outside(live_server.url, site_scripts))
         contexts.append(context)
         page = context.new_page()
         page.goto(live_server.url + path)

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.2 AA violations on any page type, at 1280px and 320px."""
+"""axe-core finds no WCAG 2.2 AA violations on any page type, at 1280px and 320px, and with
+the site's scripts blocked, as a resident without JavaScript sees it."""
 
 import pytest
 
@@ -22,12 +23,16 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_no_axe_violations_on_any_page_type(demo_site, open_page, width):
+@pytest.mark.parametrize(
+    ("width", "javascript"), [("desktop", True), ("phone", True), ("phone", False)]
+)
+def test_no_axe_violations_on_any_page_type(demo_site, open_page, width, javascript):
     AlertBannerBuilder(title="Example alert", message="<p>Phone lines close early today.</p>")
     failures = {}
     for name, path in PAGES.items():
-        page = open_page(path, width=width)
+        page = open_page(path, width=width, site_scripts=javascript)
+        enhanced = page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+        assert enhanced is javascript, name
         violations = axe_violations(page)
         if violations:
             failures[name] = violations

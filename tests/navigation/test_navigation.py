@@ -38,6 +38,23 @@ def test_main_menu_and_footer_render(client, menus, section_pages):
     assert ">Consultations<" in html.replace("\n", "").replace("  ", "")
     assert "About us" in html and 'href="https://example.org/"' in html
     assert "Take part" in html and "Accessibility" in html
+    # Search is always in the menu, whatever editors put there.
+    assert 'class="govuk-service-navigation__link" href="/search/"' in html
+
+
+@pytest.mark.django_db
+def test_search_link_is_current_on_search_and_translated(client, menus, locales):
+    html = client.get("/search/").content.decode()
+    assert 'href="/search/" aria-current="page"' in html
+
+
+@pytest.mark.django_db
+def test_editors_manage_menus_in_the_admin(admin_client, menus):
+    main, footer = menus
+    assert admin_client.get("/admin/snippets/navigation/mainmenu/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/navigation/mainmenu/edit/{main.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/navigation/footermenu/edit/{footer.pk}/").status_code == 200
+    assert admin_client.get("/admin/settings/navigation/navigationsettings/").status_code == 200
 
 
 @pytest.mark.django_db

@@ -12,7 +12,9 @@ register = template.Library()
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    return {"links": selectors.main_menu_links(request=request, locale=locale_for_request(request))}
+    links = selectors.main_menu_links(request=request, locale=locale_for_request(request))
+    is_search = request.resolver_match is not None and request.resolver_match.url_name == "search"
+    return {"links": links, "is_search": is_search}
 
 
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
