@@ -2,7 +2,8 @@
 
 from datetime import datetime
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -15,14 +16,13 @@ def alert_banner_current(*, locale: Locale, now: datetime | None = None) -> Aler
     An urgent message must reach every resident, so an untranslated banner still shows.
     """
     now = now or timezone.now()
-    default_locale_id = Locale.get_default().pk if locale.language_code else None
     banners = (
-        AlertBanner.objects.filter(locale_id__in={locale.pk, default_locale_id}, is_enabled=True)
+        AlertBanner.objects.filter(is_enabled=True)
+        .filter(Q(locale=locale) | Q(locale__language_code=settings.LANGUAGE_CODE))
         .filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now))
         .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        .order_by("-starts_at", "-pk")
+        # Same order on SQLite and PostgreSQL, which put NULLs at opposite ends.
+        .order_by(F("starts_at").desc(nulls_last=True), "-pk")
     )
-    by_locale: dict[int, AlertBanner] = {}
-    for banner in banners:
-        by_locale.setdefault(banner.locale_id, banner)
-    return by_locale.get(locale.pk) or by_locale.get(default_locale_id)
+    in_reader_language = [banner for banner in banners if banner.locale_id == locale.pk]
+    return in_reader_language[0] if in_reader_language else next(iter(banners), None)

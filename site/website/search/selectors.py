@@ -31,15 +31,8 @@ def _search_terms(query: str) -> str:
 def pages_search(*, query: str, locale: Locale, page_number: str | int | None) -> PaginatorPage:
     """A page of results for an already-cleaned query; an empty query finds nothing."""
     terms = _search_terms(query)
-    if terms:
-        results = Page.objects.live().public().filter(locale=locale).search(terms)
-    else:
-        results = Page.objects.none()
-    paginated = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
-    # Resolve each result to its page type in one query per type, for its summary text.
-    specific = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[p.pk for p in paginated.object_list]).specific()
-    }
-    paginated.object_list = [specific[p.pk] for p in paginated.object_list if p.pk in specific]
-    return paginated
+    if not terms:
+        return Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
+    # specific(): each result as its own page type (one query per type shown), for its summary.
+    results = Page.objects.live().public().filter(locale=locale).specific().search(terms)
+    return Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
