@@ -50,6 +50,11 @@ def test_preview_value_renders(block_class, db):
     assert block.render(value).strip()
 
 
+def test_table_preview_value_renders():
+    block = TableBlock()
+    assert "<caption" in block.render(block.meta.preview_value)
+
+
 def test_heading_renders_level_and_anchor():
     html = HeadingBlock().render({"text": "How to take part", "level": "h3"})
     assert '<h3 class="govuk-heading-m" id="how-to-take-part">How to take part</h3>' in html

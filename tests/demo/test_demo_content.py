@@ -36,6 +36,8 @@ def test_running_twice_adds_nothing(loaded, django_capture_on_commit_callbacks):
 def test_content(loaded, client):
     english = Topic.objects.filter(locale__language_code="en")
     assert english.count() == 5
+    polish_topics = Topic.objects.filter(locale__language_code="pl")
+    assert "Budowanie społeczności" in {topic.name for topic in polish_topics}
     assert Area.objects.filter(kind="ward").count() == 20
     assert Area.objects.get(name="Barne Barton").ward.name == "St Budeaux"
     assert SiteSettings.objects.get().example_content_notice

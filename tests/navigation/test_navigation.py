@@ -52,8 +52,13 @@ def test_search_link_is_current_on_search_and_translated(client, menus, locales)
 def test_editors_manage_menus_in_the_admin(admin_client, menus):
     main, footer = menus
     assert admin_client.get("/admin/snippets/navigation/mainmenu/").status_code == 200
-    assert admin_client.get(f"/admin/snippets/navigation/mainmenu/edit/{main.pk}/").status_code == 200
-    assert admin_client.get(f"/admin/snippets/navigation/footermenu/edit/{footer.pk}/").status_code == 200
+    assert (
+        admin_client.get(f"/admin/snippets/navigation/mainmenu/edit/{main.pk}/").status_code == 200
+    )
+    assert (
+        admin_client.get(f"/admin/snippets/navigation/footermenu/edit/{footer.pk}/").status_code
+        == 200
+    )
     settings_page = admin_client.get("/admin/settings/navigation/navigationsettings/", follow=True)
     assert settings_page.status_code == 200 and "Main menu" in settings_page.content.decode()
 

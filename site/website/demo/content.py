@@ -318,6 +318,11 @@ TRANSLATIONS = {
             "społeczności w Plymouth. Każde z nich pomoże ci znaleźć to, czego potrzebujesz."
         ),
         "Take part": "Weź udział",
+        "Community Engagement": "Zaangażowanie społeczności",
+        "Community Building": "Budowanie społeczności",
+        "Household Resilience": "Odporność gospodarstw domowych",
+        "Community Health and Wellbeing": "Zdrowie i dobrostan społeczności",
+        "Volunteering for Change": "Wolontariat na rzecz zmian",
         "About": "O stronie",
         "Main menu": "Menu główne",
         "Footer": "Stopka",
@@ -348,6 +353,11 @@ TRANSLATIONS = {
             "بليموث. أيّ منها يمكنه مساعدتك في العثور على ما تحتاجه."
         ),
         "Take part": "شارك",
+        "Community Engagement": "إشراك المجتمع",
+        "Community Building": "بناء المجتمع",
+        "Household Resilience": "صمود الأسر",
+        "Community Health and Wellbeing": "صحة المجتمع ورفاهه",
+        "Volunteering for Change": "التطوّع من أجل التغيير",
         "About": "عن الموقع",
         "Main menu": "القائمة الرئيسية",
         "Footer": "تذييل الصفحة",

@@ -3,6 +3,7 @@
 import csv
 from collections import Counter
 
+from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -13,7 +14,7 @@ from directory.builders import DirectoryIndexPageBuilder
 from volunteering.builders import VolunteeringIndexPageBuilder
 from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
 from website.core.geography import POSTCODES_CSV, plymouth_wards, ward_display_name
-from website.core.models import AlertBanner, Area, SiteSettings
+from website.core.models import AlertBanner, Area, SiteSettings, Topic
 from website.home.builders import home_page_ensure
 from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
 from website.navigation.models import FooterMenu, MainMenu, NavigationSettings
@@ -30,7 +31,11 @@ RICH_TEXT_KEYS = {"text", "content"}
 
 
 def _stream(body: list) -> list:
-    """Content-module body entries as StreamField data, wrapping rich text in RichText."""
+    """Content-module body entries as StreamField data, wrapping rich text in RichText.
+
+    Rich-text values in content.py are HTML (they start with "<"); plain-text fields that share
+    a name, such as the warning block's `text`, never do.
+    """
 
     def convert(value):
         if isinstance(value, dict):
@@ -84,10 +89,12 @@ def _translations_ensure(instance, languages: dict[str, dict[str, str]]) -> None
             translation_publish(instance, locale, strings)
 
 
-def taxonomy_ensure() -> None:
+def taxonomy_ensure() -> list[Topic]:
     """The five programmes as topics; the 20 wards and the Community Builder neighbourhoods."""
-    for slug, name, description in content.TOPICS:
+    topics = [
         TopicBuilder(slug=slug, name=name, description=description)
+        for slug, name, description in content.TOPICS
+    ]
     for code, name in plymouth_wards():
         AreaBuilder(slug=slugify(name), name=name, kind=Area.Kind.WARD, code=code)
     wards_by_sector = _wards_by_postcode_sector()
@@ -99,6 +106,7 @@ def taxonomy_ensure() -> None:
             kind=Area.Kind.NEIGHBOURHOOD,
             ward=Area.objects.get(kind=Area.Kind.WARD, name=ward_name),
         )
+    return topics
 
 
 def _wards_by_postcode_sector() -> dict[str, str]:
@@ -166,12 +174,12 @@ def navigation_ensure(pages: dict[str, Page], site: Site) -> tuple[MainMenu, Foo
 
 def site_settings_ensure(site: Site) -> None:
     """Contact details and the example-content notice."""
-    settings = SiteSettings.for_site(site)
-    if not settings.contact_email:
-        settings.contact_email = "engagement@example.org"
-        settings.contact_phone = "01632 960000"
-        settings.example_content_notice = True
-        settings.save()
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_email:
+        site_settings.contact_email = "engagement@example.org"
+        site_settings.contact_phone = "01632 960000"
+        site_settings.example_content_notice = True
+        site_settings.save()
     if not AlertBanner.objects.exists():
         AlertBannerBuilder(
             title="Example alert",
@@ -187,9 +195,9 @@ def demo_content_load() -> dict[str, Page]:
     Not one transaction: Wagtail publishes on commit with the page objects it holds, which
     would write stale tree counts over pages created later in the same transaction.
     """
-    for code, _name in (("en", ""), ("pl", ""), ("ar", "")):
+    for code, _name in settings.LANGUAGES:
         locale_ensure(code)
-    taxonomy_ensure()
+    topics = taxonomy_ensure()
     pages = pages_ensure()
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
@@ -201,6 +209,7 @@ def demo_content_load() -> dict[str, Page]:
         pages["directory"],
         main_menu,
         footer,
+        *topics,
     ]:
         _translations_ensure(instance, content.TRANSLATIONS)
     return pages

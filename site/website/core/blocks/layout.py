@@ -45,3 +45,9 @@ class TableBlock(WagtailTableBlock):
         template = "components/streamfield/table_block.html"
         label = _("Table")
         description = _("Rows and columns of data, with a caption and a header row.")
+        preview_value = {
+            "table_caption": "Ways to respond",
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "data": [["Way", "How"], ["Online", "The form on this page"], ["Phone", "01632 960000"]],
+        }
