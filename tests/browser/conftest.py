@@ -57,7 +57,9 @@ def demo_site(transactional_db):
 def _block_outside(live_server_url, site_scripts):
     def handle(route):
         url = route.request.url
-        if not url.startswith(live_server_url) or (not site_scripts and route.request.resource_type == "script"):
+        if not url.startswith(live_server_url) or (
+            not site_scripts and route.request.resource_type == "script"
+        ):
             route.abort()
         else:
             route.continue_()

@@ -49,5 +49,5 @@ class TableBlock(WagtailTableBlock):
             "table_caption": "Ways to respond",
             "first_row_is_table_header": True,
             "first_col_is_header": True,
-            "data": [["Way", "How"], ["Online", "The form on this page"], ["Phone", "01632 960000"]],
+            "data": [["Way", "How"], ["Online", "This page"], ["Phone", "01632 960000"]],
         }
