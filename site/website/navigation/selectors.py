@@ -61,10 +61,10 @@ def _localized_pages(pages: list[Page], locale: Locale) -> dict[int, Page]:
     return resolved
 
 
-def _resolve_links(link_values, request: HttpRequest, locale: Locale) -> list[Link]:
-    """Turn LinkBlock values into Links, following pages to their translations."""
-    link_values = list(link_values)
-    pages = _localized_pages([v["page"] for v in link_values if v["page"]], locale)
+def _resolve_links(
+    link_values: list, request: HttpRequest, locale: Locale, pages: dict[int, Page]
+) -> list[Link]:
+    """Turn LinkBlock values into Links, using `pages` (from _localized_pages) for page links."""
     links = []
     for value in link_values:
         if value["page"]:
@@ -88,13 +88,18 @@ def _resolve_links(link_values, request: HttpRequest, locale: Locale) -> list[Li
     return links
 
 
+def _pages_for(link_values: list, locale: Locale) -> dict[int, Page]:
+    return _localized_pages([value["page"] for value in link_values if value["page"]], locale)
+
+
 def main_menu_links(*, request: HttpRequest, locale: Locale) -> list[Link]:
     """The header's links in the reader's language."""
     nav = NavigationSettings.for_request(request)
     menu = _localized_snippet(MainMenu, nav.main_menu_id, locale)
     if menu is None:
         return []
-    return _resolve_links((block.value for block in menu.links), request, locale)
+    values = [block.value for block in menu.links]
+    return _resolve_links(values, request, locale, _pages_for(values, locale))
 
 
 def footer_content(*, request: HttpRequest, locale: Locale) -> dict:
@@ -103,15 +108,18 @@ def footer_content(*, request: HttpRequest, locale: Locale) -> dict:
     footer = _localized_snippet(FooterMenu, nav.footer_menu_id, locale)
     if footer is None:
         return {"sections": [], "meta_links": []}
+    meta_values = [block.value for block in footer.meta_links]
+    # One translation lookup for every page the footer links to.
+    all_values = meta_values + [link for block in footer.sections for link in block.value["links"]]
+    pages = _pages_for(all_values, locale)
     sections = [
         {
             "heading": block.value["heading"],
-            "links": _resolve_links(block.value["links"], request, locale),
+            "links": _resolve_links(block.value["links"], request, locale, pages),
         }
         for block in footer.sections
     ]
-    meta_links = _resolve_links((block.value for block in footer.meta_links), request, locale)
-    return {"sections": sections, "meta_links": meta_links}
+    return {"sections": sections, "meta_links": _resolve_links(meta_values, request, locale, pages)}
 
 
 def breadcrumbs(*, page: Page, request: HttpRequest) -> list[Link]:
