@@ -1,6 +1,7 @@
 """Fixtures that build the page tree the way the site has it: root -> home -> section pages."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale, Site
@@ -18,6 +19,7 @@ def _test_settings(settings, tmp_path):
     settings.ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
     settings.MEDIA_ROOT = tmp_path / "media"
     translation.activate("en")  # a request in another test may have left Arabic active
+    cache.clear()  # rate limit counters must not carry over from another test
 
 
 @pytest.fixture
@@ -52,12 +54,29 @@ def standard_page(home):
     return StandardPageBuilder(parent=home, slug="about", title="About this site")
 
 
-@pytest.fixture
-def admin_client(db, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 20)
+def staff_client_for(user) -> Client:
+    """A client signed in as `user` who has passed two-factor sign-in (a confirmed TOTP device)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
+        user=user, name="phone", confirmed=True
+    )
     client = Client()
     client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
     return client
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 20)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    return staff_client_for(admin_user)
 
 
 @pytest.fixture

@@ -47,6 +47,11 @@ class GovukBoundField(BoundField):
             attrs["aria-invalid"] = "true"
         return attrs
 
+    @property
+    def error_link_id(self) -> str:
+        """The id the error summary links to: the input, or the first radio or checkbox."""
+        return self.id_for_label or f"{self.auto_id}_0"
+
 
 class GovukFormMixin:
     """Mix into any public form so its fields render with GOV.UK markup."""

@@ -4,10 +4,11 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import F, Q
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import AlertBanner
+from .models import AlertBanner, SiteSettings
 
 
 def alert_banner_current(*, locale: Locale, now: datetime | None = None) -> AlertBanner | None:
@@ -26,3 +27,12 @@ def alert_banner_current(*, locale: Locale, now: datetime | None = None) -> Aler
     )
     in_reader_language = [banner for banner in banners if banner.locale_id == locale.pk]
     return in_reader_language[0] if in_reader_language else next(iter(banners), None)
+
+
+def privacy_notice_url(*, request: HttpRequest) -> str:
+    """The privacy notice in the reader's language (or English), for every form to link to."""
+    page = SiteSettings.for_request(request).privacy_page
+    if page is None:
+        return ""
+    page = page.localized
+    return page.get_url(request=request) or ""

@@ -186,7 +186,8 @@ CONTACT = {
         (
             "rich_text",
             "<p>If you need information in another format, such as large print, Easy Read, audio or "
-            "another language, tell us and we will reply within 10 working days.</p>",
+            "another language, tell us and we will reply within 10 working days.</p>"
+            '<p>You can also <a href="/feedback/">send us a message or feedback on this website</a>.</p>',
         ),
     ],
 }

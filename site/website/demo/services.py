@@ -18,6 +18,7 @@ from website.core.models import AlertBanner, Area, SiteSettings, Topic
 from website.home.builders import home_page_ensure
 from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
 from website.navigation.models import FooterMenu, MainMenu, NavigationSettings
+from website.staff.services import staff_groups_sync
 from website.standard_pages.builders import StandardPageBuilder
 
 from . import content
@@ -172,9 +173,12 @@ def navigation_ensure(pages: dict[str, Page], site: Site) -> tuple[MainMenu, Foo
     return main_menu, footer
 
 
-def site_settings_ensure(site: Site) -> None:
-    """Contact details and the example-content notice."""
+def site_settings_ensure(site: Site, privacy_page: Page) -> None:
+    """Contact details, the privacy notice and the example-content notice."""
     site_settings = SiteSettings.for_site(site)
+    if site_settings.privacy_page_id is None:
+        site_settings.privacy_page = privacy_page
+        site_settings.save()
     if not site_settings.contact_email:
         site_settings.contact_email = "engagement@example.org"
         site_settings.contact_phone = "01632 960000"
@@ -201,7 +205,7 @@ def demo_content_load() -> dict[str, Page]:
     pages = pages_ensure()
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
-    site_settings_ensure(site)
+    site_settings_ensure(site, privacy_page=pages["privacy"])
     for instance in [
         pages["home"],
         pages["consultations"],
@@ -212,4 +216,5 @@ def demo_content_load() -> dict[str, Page]:
         *topics,
     ]:
         _translations_ensure(instance, content.TRANSLATIONS)
+    staff_groups_sync()  # the section pages exist now, so their groups get their pages
     return pages

@@ -1,8 +1,11 @@
 """Admin registration for menus and footers (Snippets -> Navigation)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.staff.groups import COMMS_EDITORS, GroupGrant
 
 from .models import FooterMenu, MainMenu
 
@@ -26,3 +29,20 @@ class NavigationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NavigationViewSetGroup)
+
+
+@hooks.register("register_staff_group_grants")
+def staff_group_grants():
+    """Comms editors keep the menus and choose which ones the site shows."""
+    return [
+        GroupGrant(
+            group=COMMS_EDITORS,
+            permissions=(
+                "navigation.add_mainmenu",
+                "navigation.change_mainmenu",
+                "navigation.add_footermenu",
+                "navigation.change_footermenu",
+                "navigation.change_navigationsettings",
+            ),
+        )
+    ]

@@ -1,8 +1,10 @@
 """Settings shared by every environment; each value that varies comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_float, env_int, env_list, env_str
@@ -18,10 +20,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The shell, lowest layer first.
     "website.core",
+    "website.emails",
+    "website.staff",
     "website.navigation",
     "website.standard_pages",
     "website.home",
     "website.search",
+    "website.contact",
     "website.demo",
     # Domain apps.
     "consultations",
@@ -44,6 +49,15 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Staff security, background jobs, headers.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -62,9 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "website.staff.middleware.StaffSessionTimeoutMiddleware",
+    "website.staff.middleware.StaffTwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "website.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -121,6 +141,94 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff sign-in: django-axes counts failures before the password check; two-factor sign-in
+# (TOTP with backup codes) is required for every admin account unless a development setting
+# turns it off. See website/staff/.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = WAGTAILADMIN_LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+STAFF_TWO_FACTOR_REQUIRED = True
+TWO_FACTOR_PATCH_ADMIN = False
+OTP_TOTP_ISSUER = "Plymouth Community Engagement Hub"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Lock the username from that address: a wrong guess elsewhere cannot lock a colleague out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "website.core.client_ip.client_ip_for_axes"
+AXES_VERBOSE = False
+# Sessions end after 30 minutes without a request or 12 hours after sign-in, whichever is first.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_SECONDS", 12 * 60 * 60)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# The client address: REMOTE_ADDR, unless the site sits behind this many trusted proxies that
+# each append to X-Forwarded-For (never trust the header blindly: anyone can send one).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Public forms (website/core/public_forms): posts sooner than this after the form was shown, or
+# with a token older than the maximum, are kept but held for review. Per address and form, posts
+# over HOLD_AFTER in the window are held and over BLOCK_AFTER refused with a 429 page.
+PUBLIC_FORM_MIN_SECONDS = env_float("PUBLIC_FORM_MIN_SECONDS", 3.0)
+PUBLIC_FORM_MAX_AGE_SECONDS = env_int("PUBLIC_FORM_MAX_AGE_SECONDS", 2 * 24 * 60 * 60)
+PUBLIC_FORM_RATE_WINDOW_SECONDS = env_int("PUBLIC_FORM_RATE_WINDOW_SECONDS", 10 * 60)
+PUBLIC_FORM_RATE_HOLD_AFTER = env_int("PUBLIC_FORM_RATE_HOLD_AFTER", 5)
+PUBLIC_FORM_RATE_BLOCK_AFTER = env_int("PUBLIC_FORM_RATE_BLOCK_AFTER", 30)
+
+# Security headers on every response; HTTPS-only ones are in production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+# Content Security Policy with nonces for the public site: no inline script or style. The
+# Wagtail admin uses inline script and is excluded; it is behind two-factor sign-in.
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Background jobs: Wagtail's own tasks keep Wagtail's default (run straight after the commit);
+# ours (email) go to the "database" backend, written in the same transaction as the change
+# that caused them and run by `manage.py db_worker --backend database`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]},
+}
+
+# Staff uploads: an allow-list of document types, no SVG images (they can carry script), sizes.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
+]  # fmt: skip
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.core.documents.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+
 # Languages: English is the default and has no URL prefix; Polish and Arabic (right-to-left).
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
@@ -162,11 +270,22 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "engagement-hub@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where contact-form messages go when site settings have no contact email.
+CONTACT_FORM_RECIPIENTS = env_list("CONTACT_FORM_RECIPIENTS", ["engagement@example.org"])
 
 # reCAPTCHA v3 as a risk score, only when both keys are set (the form toolkit wraps it).
 RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY")
 RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY")
 RECAPTCHA_REQUIRED_SCORE = env_float("RECAPTCHA_REQUIRED_SCORE", 0.5)
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env_int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", 5)
+if RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY:
+    _directives = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    _directives["script-src"] += [
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+    ]
+    _directives["frame-src"] += ["https://www.google.com/recaptcha/"]
+    _directives["connect-src"] += ["https://www.google.com/recaptcha/"]
 
 # Wagtail.
 WAGTAIL_SITE_NAME = _("Plymouth Community Engagement Hub")
@@ -174,7 +293,7 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]  # never "svg"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

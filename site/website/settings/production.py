@@ -20,3 +20,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Two-factor sign-in for every staff account, with no switch to turn it off.
+STAFF_TWO_FACTOR_REQUIRED = True

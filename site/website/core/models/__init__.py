@@ -1,8 +1,19 @@
-"""Core models: taxonomy snippets, site settings, the alert banner and page mixins."""
+"""Core models: taxonomy snippets, site settings, the alert banner, page mixins and
+the base for resident submissions."""
 
 from .alerts import AlertBanner
 from .mixins import IntroductionMixin
 from .settings import SiteSettings
+from .submissions import HeldReason, PublicSubmission, ReviewStatus
 from .taxonomy import Area, Topic
 
-__all__ = ["AlertBanner", "Area", "IntroductionMixin", "SiteSettings", "Topic"]
+__all__ = [
+    "AlertBanner",
+    "Area",
+    "HeldReason",
+    "IntroductionMixin",
+    "PublicSubmission",
+    "ReviewStatus",
+    "SiteSettings",
+    "Topic",
+]

@@ -26,6 +26,15 @@ class SiteSettings(BaseSiteSetting):
         default=False,
         help_text=_("Says on every page that the content is made up. Turn off before going live."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Every form that asks for personal details links to this page."),
+    )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_address = models.TextField(_("contact address"), max_length=400, blank=True)
@@ -49,6 +58,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             _("Contact details"),
         ),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [
                 FieldPanel(name)

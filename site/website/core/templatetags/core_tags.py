@@ -1,9 +1,9 @@
-"""Template tags for site-wide pieces: the alert banner and the reader's locale."""
+"""Template tags for site-wide pieces: the alert banner and the privacy notice link."""
 
 from django import template
 
 from ..locales import locale_for_request
-from ..selectors import alert_banner_current
+from ..selectors import alert_banner_current, privacy_notice_url
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def alert_banner(context):
     if request is None:  # error pages rendered without a request
         return {"banner": None}
     return {"banner": alert_banner_current(locale=locale_for_request(request))}
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice(context) -> str:
+    """The privacy notice's address: {% privacy_notice as privacy_url %}."""
+    return privacy_notice_url(request=context["request"])
