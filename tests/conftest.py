@@ -59,7 +59,7 @@ def staff_client_for(user) -> Client:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
-        user=user, name="phone", confirmed=True
+        user=user, name="default", confirmed=True
     )
     client = Client()
     client.force_login(user)

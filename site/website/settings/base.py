@@ -77,9 +77,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "website.staff.middleware.StaffSessionTimeoutMiddleware",
     "website.staff.middleware.StaffTwoFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "website.core.middleware.PermissionsPolicyMiddleware",
@@ -305,6 +305,6 @@ LOGGING = {
     # Wagtail logs every page action and background task at INFO: too chatty for a console.
     "loggers": {
         name: {"level": env_str("LOG_LEVEL_LIBRARIES", "WARNING")}
-        for name in ("wagtail", "django_tasks", "modelsearch")
+        for name in ("wagtail", "django_tasks", "modelsearch", "axes")
     },
 }

@@ -58,9 +58,9 @@ class StaffTwoFactorRequiredMiddleware:
 
     def __call__(self, request):
         if self._needs_second_factor(request):
-            from django_otp import user_has_device
+            from two_factor.utils import default_device
 
-            if user_has_device(request.user):
+            if default_device(request.user):
                 logout(request)
                 return redirect(f"{reverse('two_factor:login')}?next={request.path}")
             return redirect("two_factor:setup")

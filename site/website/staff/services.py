@@ -29,6 +29,9 @@ def staff_groups_sync() -> None:
     (`manage.py staff_groups_sync`).
     """
     grants = staff_group_grants()
+    # Wagtail's migrations create an "Editors" group that may edit every page: unused, it
+    # would be a way round least privilege, so it goes while nobody is in it.
+    Group.objects.filter(name="Editors", user__isnull=True).delete()
     for name in STAFF_GROUPS:
         group, _created = Group.objects.get_or_create(name=name)
         group_grants = grants.get(name, [])
