@@ -226,7 +226,6 @@ WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.core.documents.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 
 # Languages: English is the default and has no URL prefix; Polish and Arabic (right-to-left).
