@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint format messages install browser clean
+.PHONY: run test test-postgres lint format messages install browser clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -15,12 +15,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## run: set up (virtualenv, install, migrate, demo content, admin login) and serve on :8000
+## run: set up (virtualenv, install, migrate, demo content, admin login) and serve on :8000,
+##      with the background worker (email goes to this console) beside the server
 run: $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) demo_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) db_worker --backend database --queue-name "*" --reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download one here)
 browser:
@@ -57,6 +60,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(MANAGE) makemessages --locale pl --locale ar --ignore ".venv/*" --ignore "frontend/*" --ignore "build/*" --no-location --no-obsolete
 	$(MANAGE) compilemessages --ignore ".venv/*"
+
+## bench: pages under wrk load, gunicorn (production settings) vs the same HTML on nginx (~3 min)
+bench: $(STAMP)
+	$(MANAGE) bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

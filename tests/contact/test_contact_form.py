@@ -90,7 +90,9 @@ def test_spam_signals_store_the_message_but_hold_it_unsent(contact_page, client,
 def test_rate_limit_holds_then_refuses_with_a_friendly_429(contact_page, client, settings):
     settings.PUBLIC_FORM_RATE_HOLD_AFTER = 2
     settings.PUBLIC_FORM_RATE_BLOCK_AFTER = 4
-    statuses = [client.post(URL, _data(form_token=form_token("contact"))).status_code for _ in range(5)]
+    statuses = [
+        client.post(URL, _data(form_token=form_token("contact"))).status_code for _ in range(5)
+    ]
     assert statuses == [302, 302, 302, 302, 429]
     held = ContactMessage.objects.filter(review_status=ReviewStatus.HELD)
     assert [m.held_reasons for m in held] == [["rate"], ["rate"]]

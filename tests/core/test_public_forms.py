@@ -154,6 +154,6 @@ def test_sanitiser_keeps_simple_formatting_and_marks_links():
         '<p>Hi <strong>all</strong> <a href="https://example.org" target="_blank">site</a></p>'
     )
     assert clean == (
-        '<p>Hi <strong>all</strong> '
+        "<p>Hi <strong>all</strong> "
         '<a href="https://example.org" rel="nofollow ugc noopener">site</a></p>'
     )

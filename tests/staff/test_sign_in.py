@@ -35,9 +35,7 @@ def _password_step(client, username="officer", password=PASSWORD):
 
 
 def _token_step(client, token):
-    return client.post(
-        LOGIN, {"login_view-current_step": "token", "token-otp_token": token}
-    )
+    return client.post(LOGIN, {"login_view-current_step": "token", "token-otp_token": token})
 
 
 def _device(user) -> TOTPDevice:
@@ -100,7 +98,9 @@ def test_account_without_a_device_is_sent_to_set_one_up(staff_user):
     client = Client()
     client.force_login(staff_user)
     response = client.get("/admin/pages/")
-    assert response.status_code == 302 and response["Location"] == "/admin/account/two_factor/setup/"
+    assert (
+        response.status_code == 302 and response["Location"] == "/admin/account/two_factor/setup/"
+    )
     assert client.get("/admin/account/two_factor/setup/").status_code == 200
 
 

@@ -215,7 +215,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Background jobs: Wagtail's own tasks keep Wagtail's default (run straight after the commit);
 # ours (email) go to the "database" backend, written in the same transaction as the change
-# that caused them and run by `manage.py db_worker --backend database`.
+# that caused them and run by `manage.py db_worker --backend database --queue-name "*"`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]},
@@ -244,7 +244,7 @@ TIME_ZONE = "Europe/London"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # The compiled front end (frontend/build.sh writes it here).
 STATICFILES_DIRS = [SITE_DIR / "website" / "static"]
 MEDIA_URL = "/media/"

@@ -14,8 +14,14 @@ class StaffConfig(AppConfig):
         post_migrate.connect(_staff_groups_sync_after_migrate, sender=self)
 
 
-def _staff_groups_sync_after_migrate(app_config, using, **kwargs):
-    """Keeps the groups current after every `migrate`, once every app's permissions exist."""
+def _staff_groups_sync_after_migrate(app_config, using, plan=None, **kwargs):
+    """Keeps the groups current after every `migrate`, once every app's permissions exist.
+
+    `flush` sends post_migrate too (without a plan), after emptying the tables that hold the
+    permissions data migrations made, so there is nothing to sync then.
+    """
+    if plan is None:
+        return
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
