@@ -1,12 +1,13 @@
 """The public-form toolkit's parts on their own: client address, reCAPTCHA wrapper, sanitiser."""
 
-import socket
 from html.parser import HTMLParser
 from urllib.error import URLError
 
 import pytest
 from django.test import RequestFactory
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from website.core.client_ip import client_ip
 from website.core.public_forms import captcha
@@ -97,7 +98,7 @@ def test_recaptcha_is_not_consulted_without_keys(monkeypatch):
         ("t", b'{"success": false, "error-codes": ["invalid-input-response"]}', "captcha_score"),
         ("", b'{"success": true, "score": 0.9}', "captcha_unavailable"),  # JavaScript off
         ("t", URLError("no route to Google"), "captcha_unavailable"),
-        ("t", socket.timeout("timed out"), "captcha_unavailable"),
+        ("t", TimeoutError("timed out"), "captcha_unavailable"),
         ("t", b"<html>502 Bad Gateway</html>", "captcha_unavailable"),
         ("t", b'{"score": 0.9}', "captcha_unavailable"),
     ],

@@ -161,6 +161,8 @@ AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "website.core.client_ip.client_ip_for_axes"
 AXES_VERBOSE = False
+# Failed attempts are kept only until their cool-off ends; successful sign-ins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
 # Sessions end after 30 minutes without a request or 12 hours after sign-in, whichever is first.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_SECONDS", 12 * 60 * 60)
