@@ -73,14 +73,19 @@ def open_page(browser, live_server):
 
     `javascript=False` turns the browser's JavaScript off. `site_scripts=False` keeps it on but
     blocks the site's own scripts: the page as a resident without JavaScript gets it, which axe
-    (itself JavaScript) can still check.
+    (itself JavaScript) can still check. `enforce_csp=True` keeps the site's Content Security
+    Policy in force (axe cannot run then).
     """
     contexts = []
 
-    def _open(path, width="desktop", javascript=True, site_scripts=True):
+    def _open(path, width="desktop", javascript=True, site_scripts=True, enforce_csp=False):
         w, h = WIDTHS[width]
+        # axe is injected script, so the site's Content Security Policy is bypassed unless a
+        # test asks for it (to prove the site itself runs under it).
         context = browser.new_context(
-            viewport={"width": w, "height": h}, java_script_enabled=javascript, bypass_csp=True
+            viewport={"width": w, "height": h},
+            java_script_enabled=javascript,
+            bypass_csp=not enforce_csp,
         )
         context.route("**/*", _block_outside(live_server.url, site_scripts))
         contexts.append(context)

@@ -14,6 +14,8 @@ PAGES = {
     "directory index": "/support-near-you/",
     "standard page with blocks": "/about/",
     "contact": "/contact/",
+    "contact form": "/feedback/",
+    "contact form sent": "/feedback/sent/",
     "search results": "/search/?q=plymouth",
     "search with no results": "/search/?q=zzzzqqq",
     "search form": "/search/",

@@ -1,6 +1,7 @@
 """Each staff group can do its own job in the admin and nothing else, direct URLs included."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
@@ -108,6 +109,20 @@ def test_snippets_and_settings_belong_to_comms_editors(tree, member):
     comms, officer = member("Comms editors"), member("Consultation officers")
     for url in ("/admin/snippets/core/alertbanner/", "/admin/snippets/navigation/mainmenu/"):
         assert _allowed(comms, url) and not _allowed(officer, url)
+
+
+def test_every_granted_permission_exists(db):
+    from website.staff.services import staff_group_grants
+
+    for grants in staff_group_grants().values():
+        for grant in grants:
+            for label in (*grant.permissions, *grant.collection_permissions):
+                app_label, codename = label.split(".")
+                assert Permission.objects.filter(
+                    content_type__app_label=app_label, codename=codename
+                ).exists(), label
+            for page_type in grant.page_types:
+                assert page_type == "wagtailcore.Page" or apps.get_model(page_type)
 
 
 def test_sync_removes_permissions_added_by_hand(tree):
