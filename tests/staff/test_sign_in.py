@@ -178,3 +178,12 @@ def test_passwords_need_fifteen_characters():
     with pytest.raises(ValidationError):
         validate_password("fourteen chars")
     validate_password("fifteen chars!!")
+
+
+def test_two_factor_set_up_pages_can_load_the_admin_icons(staff_user):
+    client = Client()
+    client.force_login(staff_user)
+    # The icon sprite is fetched by script on every admin page; redirected, it would paste the
+    # set-up page into itself.
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200

@@ -51,7 +51,12 @@ class StaffTwoFactorRequiredMiddleware:
     """
 
     # The two-factor pages themselves, and signing out, must stay reachable.
-    ALLOWED_PREFIXES = ("/admin/account/", "/admin/logout/", "/admin/jsi18n/")
+    ALLOWED_PREFIXES = (
+        "/admin/account/",
+        "/admin/logout/",
+        "/admin/jsi18n/",  # scripts and icons the two-factor pages load
+        "/admin/sprite/",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
