@@ -21,7 +21,7 @@ def _sign_in_with_password(page, base_url):
 
 
 def test_enrol_then_sign_in_with_an_authenticator_code(
-    transactional_db, django_user_model, browser, live_server
+    demo_site, django_user_model, browser, live_server
 ):
     django_user_model.objects.create_superuser("officer", "o@example.org", PASSWORD)
     page = browser.new_context().new_page()
@@ -44,4 +44,5 @@ def test_enrol_then_sign_in_with_an_authenticator_code(
     page.get_by_label("Token").fill(_code(secret))
     page.get_by_role("button", name="Next").click()
     page.wait_for_url(live_server.url + "/admin/")
-    assert page.locator("main").count() == 1 and page.locator("#wagtail").count() == 1
+    assert page.locator("#wagtail").count() == 1, page.content()[:3000]
+    assert page.locator("main").count() == 1

@@ -158,3 +158,14 @@ def test_message_commits_without_waiting_for_email(contact_page, client):
 def test_confirmation_and_form_urls_are_translated(contact_page, client):
     assert reverse("contact_form") == "/feedback/"
     assert client.get("/pl/feedback/").status_code == 200
+
+
+def test_form_links_the_privacy_notice_in_the_readers_language(contact_page, client, site):
+    from website.core.models import SiteSettings
+    from website.standard_pages.builders import StandardPageBuilder
+
+    privacy = StandardPageBuilder(parent=site.root_page, slug="privacy", title="Privacy notice")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.privacy_page = privacy
+    site_settings.save()
+    assert 'href="/privacy/">privacy notice</a>' in client.get(URL).content.decode()

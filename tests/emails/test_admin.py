@@ -79,6 +79,15 @@ def test_inspect_shows_delivery_details_not_the_body(admin_user, emails):
     assert "Private reply text" not in html
 
 
+def test_looking_at_recipients_is_audit_logged(admin_user, emails):
+    from wagtail.models import ModelLogEntry
+
+    email = emails["failed"]
+    staff_client_for(admin_user).get(f"{INDEX_URL}inspect/{email.pk}/")
+    entry = ModelLogEntry.objects.get(object_id=str(email.pk))
+    assert (entry.action, entry.user_id) == ("website.personal_data.view", admin_user.pk)
+
+
 def test_read_only(admin_user, emails):
     client = staff_client_for(admin_user)
     html = client.get(INDEX_URL).content.decode()

@@ -14,6 +14,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from website.core.audit import audit_log
+
 from .models import OutgoingEmail
 from .services import email_retry
 
@@ -48,7 +50,14 @@ class OutgoingEmailIndexView(IndexView):
 
 
 class OutgoingEmailInspectView(InspectView):
-    """One email's recipients, subject and delivery history; the body is not shown."""
+    """One email's recipients, subject and delivery history; the body is not shown.
+
+    Recipients are personal data, so every look is recorded in the audit log.
+    """
+
+    def get(self, request, *args, **kwargs):
+        audit_log(instance=self.object, action="website.personal_data.view", user=request.user)
+        return super().get(request, *args, **kwargs)
 
     def get_to_display_value(self):
         return ", ".join(self.object.to)
