@@ -121,7 +121,9 @@ def test_spoofed_forwarded_for_does_not_escape_the_limit(contact_page, settings)
 
 def test_missing_csrf_token_is_refused_and_nothing_is_stored(contact_page):
     client = Client(enforce_csrf_checks=True)
-    assert client.post(URL, _data()).status_code == 403
+    response = client.post(URL, _data())
+    assert response.status_code == 403
+    assert "Your form could not be sent" in response.content.decode()  # in the site's design
     assert not ContactMessage.objects.exists()
 
 

@@ -1,6 +1,7 @@
 """Staff sessions: time limits, and two-factor sign-in before any admin page."""
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,6 +16,11 @@ SESSION_LAST_SEEN_AT = "staff_last_seen_at"
 LAST_SEEN_WRITE_INTERVAL = 60
 
 
+def _sign_in_redirect(request):
+    """To the two-factor sign-in page, coming back here afterwards."""
+    return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}")
+
+
 class StaffSessionTimeoutMiddleware:
     """Signs a user out after STAFF_SESSION_IDLE_SECONDS idle or STAFF_SESSION_MAX_SECONDS."""
 
@@ -26,7 +32,7 @@ class StaffSessionTimeoutMiddleware:
             logout(request)
             messages.info(request, _("You were signed out to keep the account safe."))
             if request.path.startswith("/admin/"):
-                return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
+                return _sign_in_redirect(request)
         return self.get_response(request)
 
     def _expired(self, request) -> bool:
@@ -67,7 +73,7 @@ class StaffTwoFactorRequiredMiddleware:
 
             if default_device(request.user):
                 logout(request)
-                return redirect(f"{reverse('two_factor:login')}?next={request.path}")
+                return _sign_in_redirect(request)
             return redirect("two_factor:setup")
         return self.get_response(request)
 
