@@ -78,3 +78,58 @@ def test_site_runs_under_its_content_security_policy(demo_site, form_settings, o
     page.get_by_role("button", name="Send message").click()
     page.wait_for_url("**/feedback/sent/")
     assert violations == []
+
+
+def test_with_recaptcha_on_and_google_unreachable_the_message_is_kept_and_held(
+    demo_site, form_settings, settings, open_page
+):
+    settings.RECAPTCHA_PUBLIC_KEY = "site-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "secret-key"
+    page = open_page("/feedback/")  # every request to Google is blocked here
+    assert page.locator("input[data-recaptcha-site-key='site-key']").count() == 1
+    _fill(page)
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_url("**/feedback/sent/", timeout=15000)  # after the script's 5 s fallback
+    message = ContactMessage.objects.get()
+    assert message.review_status == ReviewStatus.HELD
+    assert message.held_reasons == ["captcha_unavailable"]
+
+
+FAKE_RECAPTCHA = """
+window.grecaptcha = {
+  ready: (callback) => callback(),
+  execute: (key, options) => Promise.resolve(`token-for-${key}-${options.action}`),
+};
+"""
+
+
+def test_with_recaptcha_answering_the_token_is_checked_and_a_good_score_accepted(
+    demo_site, form_settings, settings, open_page, monkeypatch
+):
+    settings.RECAPTCHA_PUBLIC_KEY = "site-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "secret-key"
+    checked = []
+
+    class Reply:
+        def read(self):
+            return b'{"success": true, "score": 0.9, "action": "submit"}'
+
+        def close(self):
+            pass
+
+    def google_verifies(params):
+        checked.append(params)
+        return Reply()
+
+    monkeypatch.setattr("django_recaptcha.client.recaptcha_request", google_verifies)
+    page = open_page("/feedback/")
+    page.route(
+        "https://www.google.com/recaptcha/**",
+        lambda route: route.fulfill(body=FAKE_RECAPTCHA, content_type="text/javascript"),
+    )
+    page.reload()
+    _fill(page)
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_url("**/feedback/sent/")
+    assert b"token-for-site-key-submit" in checked[0]
+    assert ContactMessage.objects.get().review_status == ReviewStatus.ACCEPTED
