@@ -1,8 +1,12 @@
 """Builders for the consultations pages; shared by the tests and the demo content."""
 
-import wagtail_factories
+from datetime import timedelta
 
-from .models import ConsultationIndexPage
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from .models import ConsultationIndexPage, ConsultationPage
 
 
 class ConsultationIndexPageBuilder(wagtail_factories.PageFactory):
@@ -11,3 +15,31 @@ class ConsultationIndexPageBuilder(wagtail_factories.PageFactory):
 
     class Meta:
         model = ConsultationIndexPage
+
+
+class ConsultationPageBuilder(wagtail_factories.PageFactory):
+    """An open consultation unless told otherwise (pass opens_at / closes_at)."""
+
+    title = factory.Sequence(lambda n: f"Consultation {n}")
+    introduction = "Tell us what you think about the plans."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    closes_at = factory.LazyAttribute(lambda o: o.opens_at + timedelta(days=42))
+    results_published_at = None
+    why_we_are_asking = "<p>We want to hear from people who live and work in the area.</p>"
+    what_is_being_decided = "<p>Which of the options goes ahead.</p>"
+    decision_maker = "Cabinet"
+
+    class Meta:
+        model = ConsultationPage
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if extracted:
+            self.topics.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if extracted:
+            self.areas.set(extracted)
+            self.save()

@@ -1,17 +1,38 @@
-"""ConsultationIndexPage: the consultations section's landing page."""
+"""Consultation pages and their index (the finder).
 
+A consultation's status is never typed: it follows from its opening, closing and
+results-published times (see `ConsultationStatus` and `selectors.status_filter`).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.core.blocks import StandardStreamBlock
+from website.core.blocks import ContactDetailsBlock, StandardStreamBlock
+from website.core.blocks.text import RICH_TEXT_FEATURES
 from website.core.models import IntroductionMixin
 
+from .blocks import ConsultationEventBlock, KeyDateBlock, OtherWaysToRespondStreamBlock
 
-class ConsultationIndexPage(IntroductionMixin, Page):
-    """The list of consultations, open, forthcoming and closed, with their results."""
+
+class ConsultationStatus(models.TextChoices):
+    """Where a consultation is in its life, from its dates."""
+
+    FORTHCOMING = "forthcoming", _("Forthcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed: awaiting results")
+    RESULTS = "results", _("Results published")
+
+
+class ConsultationIndexPage(RoutablePageMixin, IntroductionMixin, Page):
+    """The consultation finder: open, forthcoming and closed consultations, with their results."""
 
     body = StreamField(StandardStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -27,7 +48,7 @@ class ConsultationIndexPage(IntroductionMixin, Page):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["standard_pages.StandardPage"]
+    subpage_types = ["consultations.ConsultationPage", "standard_pages.StandardPage"]
     max_count_per_parent = 1
     page_description = _(
         "The list of consultations, open, forthcoming and closed, with their results."
@@ -35,3 +56,151 @@ class ConsultationIndexPage(IntroductionMixin, Page):
 
     class Meta:
         verbose_name = _("consultations index page")
+
+    @path("feeds/<slug:name>.<slug:kind>", name="feed")
+    def feed(self, request, name, kind):
+        """Atom or RSS of new consultations ("new") or of published results ("results")."""
+        from .feeds import feed_response
+
+        return feed_response(request=request, index=self, name=name, kind=kind)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        """iCalendar of closing dates and consultation events."""
+        from .feeds import calendar_response
+
+        return calendar_response(request=request, index=self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import finder_context  # the finder's form, query and pagination
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(finder_context(request=request, index=self))
+        return context
+
+
+class ConsultationPage(IntroductionMixin, Page):
+    """One consultation: what is being decided, why, by whom and when, and how to take part."""
+
+    opens_at = models.DateTimeField(
+        _("opens"), help_text=_("The response form appears at this time, with no further action.")
+    )
+    closes_at = models.DateTimeField(_("closes"), help_text=_("The form closes at this time."))
+    results_published_at = models.DateTimeField(
+        _("results published"),
+        null=True,
+        blank=True,
+        help_text=_('When "you said, we did" is published. Leave empty until then.'),
+    )
+    why_we_are_asking = RichTextField(_("why we are asking"), features=RICH_TEXT_FEATURES)
+    what_is_being_decided = RichTextField(
+        _("what is being decided"), features=RICH_TEXT_FEATURES
+    )
+    what_cannot_change = RichTextField(
+        _("what cannot change"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Be honest about what is already fixed, so residents' time is well spent."),
+    )
+    decision_maker = models.CharField(
+        _("who decides"), max_length=200, blank=True, help_text=_("E.g. the Cabinet.")
+    )
+    expected_decision_date = models.DateField(_("expected decision date"), null=True, blank=True)
+    topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
+    areas = ParentalManyToManyField("core.Area", verbose_name=_("areas"), blank=True)
+    is_citywide = models.BooleanField(
+        _("citywide"), default=False, help_text=_("Affects the whole city, not particular areas.")
+    )
+    key_dates = StreamField(
+        [("key_date", KeyDateBlock())], verbose_name=_("key dates"), blank=True
+    )
+    events = StreamField(
+        [("event", ConsultationEventBlock())], verbose_name=_("events"), blank=True
+    )
+    body = StreamField(
+        StandardStreamBlock(),
+        verbose_name=_("more information and documents"),
+        blank=True,
+    )
+    other_ways_to_respond = StreamField(
+        OtherWaysToRespondStreamBlock(), verbose_name=_("other ways to respond"), blank=True
+    )
+    contact = StreamField(
+        [("contact_details", ContactDetailsBlock())],
+        verbose_name=_("contact"),
+        blank=True,
+        max_num=1,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        *IntroductionMixin.introduction_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("results_published_at"),
+            ],
+            _("Dates"),
+        ),
+        FieldPanel("why_we_are_asking"),
+        FieldPanel("what_is_being_decided"),
+        FieldPanel("what_cannot_change"),
+        MultiFieldPanel(
+            [FieldPanel("decision_maker"), FieldPanel("expected_decision_date")],
+            _("Who decides and when"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("is_citywide"), FieldPanel("areas")],
+            _("Topics and areas"),
+        ),
+        FieldPanel("key_dates"),
+        FieldPanel("events"),
+        FieldPanel("body"),
+        FieldPanel("other_ways_to_respond"),
+        FieldPanel("contact"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *IntroductionMixin.introduction_search_fields,
+        index.SearchField("why_we_are_asking"),
+        index.SearchField("what_is_being_decided"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+        index.FilterField("results_published_at"),
+    ]
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = []
+    page_description = _("A consultation: what is being decided, why, and how to take part.")
+
+    class Meta:
+        verbose_name = _("consultation page")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The closing time must be after the opening.")})
+        if (
+            self.results_published_at
+            and self.closes_at
+            and self.results_published_at < self.closes_at
+        ):
+            raise ValidationError(
+                {"results_published_at": _("Results can only be published after closing.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_status"] = self.status()
+        return context
+
+    def status(self, now=None) -> ConsultationStatus:
+        """Forthcoming, open, closed or results published, at `now` (default: this moment)."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return ConsultationStatus.FORTHCOMING
+        if now < self.closes_at:
+            return ConsultationStatus.OPEN
+        if self.results_published_at and self.results_published_at <= now:
+            return ConsultationStatus.RESULTS
+        return ConsultationStatus.CLOSED

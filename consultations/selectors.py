@@ -1,8 +1,25 @@
-"""Reads of consultations for other parts of the site (home page, search, feeds)."""
+"""Reads of consultations for the finder, the home page, search and feeds."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import ConsultationIndexPage
+from website.core.models import Area, Topic
+
+from .models import ConsultationIndexPage, ConsultationPage, ConsultationStatus
+
+# The order groups appear in when a list mixes them: what residents can act on first.
+STATUS_ORDER = [
+    ConsultationStatus.OPEN,
+    ConsultationStatus.FORTHCOMING,
+    ConsultationStatus.CLOSED,
+    ConsultationStatus.RESULTS,
+]
 
 
 def consultation_index_for_locale(*, locale: Locale) -> ConsultationIndexPage | None:
@@ -10,11 +27,118 @@ def consultation_index_for_locale(*, locale: Locale) -> ConsultationIndexPage | 
     return ConsultationIndexPage.objects.live().filter(locale=locale).first()
 
 
-def consultations_featured_open(*, locale: Locale, limit: int) -> list:
-    """Open consultations closing soonest. Consultation pages do not exist yet: always empty."""
-    return []
+def status_filter(status: str, *, now: datetime) -> Q:
+    """The database condition for one status at `now`: the same rules as ConsultationPage.status."""
+    published = Q(results_published_at__isnull=False, results_published_at__lte=now)
+    return {
+        ConsultationStatus.FORTHCOMING: Q(opens_at__gt=now),
+        ConsultationStatus.OPEN: Q(opens_at__lte=now, closes_at__gt=now),
+        ConsultationStatus.CLOSED: Q(closes_at__lte=now) & ~published,
+        ConsultationStatus.RESULTS: Q(closes_at__lte=now) & published,
+    }[ConsultationStatus(status)]
 
 
-def results_latest(*, locale: Locale, limit: int) -> list:
-    """The newest published 'you said, we did' results. None exist yet: always empty."""
-    return []
+def _with_status_order(queryset: QuerySet, *, now: datetime) -> QuerySet:
+    """Open first (closing soonest), then forthcoming (opening soonest), then the rest newest first."""
+    rank = Case(
+        *(When(status_filter(s, now=now), then=Value(i)) for i, s in enumerate(STATUS_ORDER)),
+        output_field=IntegerField(),
+    )
+    # One sort key per group: ascending dates for what is coming, descending for the past.
+    soonest = Case(
+        When(status_filter(ConsultationStatus.OPEN, now=now), then=F("closes_at")),
+        When(status_filter(ConsultationStatus.FORTHCOMING, now=now), then=F("opens_at")),
+    )
+    return queryset.annotate(status_rank=rank, soonest=soonest).order_by(
+        "status_rank", F("soonest").asc(nulls_last=True), F("closes_at").desc(), "pk"
+    )
+
+
+@dataclass(frozen=True)
+class ConsultationFilters:
+    """What a resident chose in the finder; empty means "any"."""
+
+    statuses: tuple[str, ...] = ()
+    topic: Topic | None = None
+    area: Area | None = None
+    keyword: str = ""
+
+
+def _area_filter(area: Area) -> Q:
+    """Tagged with the area, its ward or one of its neighbourhoods, or citywide."""
+    related = [area.pk]
+    if area.ward_id:
+        related.append(area.ward_id)
+    related += list(area.neighbourhoods.values_list("pk", flat=True))
+    return Q(areas__in=related) | Q(is_citywide=True)
+
+
+def consultations_find(
+    *, index: ConsultationIndexPage, filters: ConsultationFilters, now: datetime | None = None
+) -> QuerySet:
+    """The live consultations under `index` that match every filter, in finder order."""
+    now = now or timezone.now()
+    queryset = ConsultationPage.objects.child_of(index).live().public()
+    if filters.statuses:
+        condition = Q()
+        for status in filters.statuses:
+            condition |= status_filter(status, now=now)
+        queryset = queryset.filter(condition)
+    if filters.topic:
+        queryset = queryset.filter(topics__translation_key=filters.topic.translation_key)
+    if filters.area:
+        queryset = queryset.filter(_area_filter(filters.area))
+    if filters.keyword:
+        queryset = queryset.filter(
+            Q(title__icontains=filters.keyword) | Q(introduction__icontains=filters.keyword)
+        )
+    pks = queryset.values("pk")  # filtering on M2M can repeat rows: de-duplicate first
+    return _with_status_order(
+        ConsultationPage.objects.filter(pk__in=pks).prefetch_related("topics", "areas"), now=now
+    )
+
+
+def status_counts(*, index: ConsultationIndexPage, now: datetime | None = None) -> dict:
+    """How many live consultations are in each status (one query), for the finder's options."""
+    now = now or timezone.now()
+    queryset = ConsultationPage.objects.child_of(index).live().public()
+    return queryset.aggregate(
+        **{status.value: Count("pk", filter=status_filter(status, now=now)) for status in STATUS_ORDER}
+    )
+
+
+def _day(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "j F Y")
+
+
+def _card(page: ConsultationPage, meta: str) -> dict:
+    return {"title": page.title, "url": page.url, "summary": page.listing_summary, "meta": meta}
+
+
+def consultations_featured_open(*, locale: Locale, limit: int) -> list[dict]:
+    """Cards for the open consultations in this language, closing soonest first."""
+    now = timezone.now()
+    pages = (
+        ConsultationPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(status_filter(ConsultationStatus.OPEN, now=now))
+        .order_by("closes_at")[:limit]
+    )
+    return [_card(page, _("Closes %(date)s") % {"date": _day(page.closes_at)}) for page in pages]
+
+
+def results_latest(*, locale: Locale, limit: int) -> list[dict]:
+    """Cards for the consultations whose results were published most recently, in this language."""
+    now = timezone.now()
+    pages = (
+        ConsultationPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(status_filter(ConsultationStatus.RESULTS, now=now))
+        .order_by("-results_published_at")[:limit]
+    )
+    return [
+        _card(page, _("Results published %(date)s") % {"date": _day(page.results_published_at)})
+        for page in pages
+    ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
     "wagtail.embeds",

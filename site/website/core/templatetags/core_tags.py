@@ -21,3 +21,9 @@ def alert_banner(context):
 def privacy_notice(context) -> str:
     """The privacy notice's address: {% privacy_notice as privacy_url %}."""
     return privacy_notice_url(request=context["request"])
+
+
+@register.simple_tag
+def lookup(mapping, key):
+    """mapping[key] in a template, or "" when it is missing."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""
