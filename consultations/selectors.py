@@ -94,7 +94,7 @@ def consultations_find(
         )
     pks = queryset.values("pk")  # filtering on M2M can repeat rows: de-duplicate first
     return _with_status_order(
-        ConsultationPage.objects.filter(pk__in=pks).prefetch_related("topics", "areas"), now=now
+        ConsultationPage.objects.filter(pk__in=pks).prefetch_related("topics"), now=now
     )
 
 
@@ -103,7 +103,10 @@ def status_counts(*, index: ConsultationIndexPage, now: datetime | None = None) 
     now = now or timezone.now()
     queryset = ConsultationPage.objects.child_of(index).live().public()
     return queryset.aggregate(
-        **{status.value: Count("pk", filter=status_filter(status, now=now)) for status in STATUS_ORDER}
+        **{
+            status.value: Count("pk", filter=status_filter(status, now=now))
+            for status in STATUS_ORDER
+        }
     )
 
 
