@@ -39,7 +39,7 @@ def status_filter(status: str, *, now: datetime) -> Q:
 
 
 def _with_status_order(queryset: QuerySet, *, now: datetime) -> QuerySet:
-    """Open first (closing soonest), then forthcoming (opening soonest), then the rest newest first."""
+    """Open (closing soonest), then forthcoming (opening soonest), then the past, newest first."""
     rank = Case(
         *(When(status_filter(s, now=now), then=Value(i)) for i, s in enumerate(STATUS_ORDER)),
         output_field=IntegerField(),
