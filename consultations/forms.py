@@ -1,4 +1,4 @@
-"""The consultation finder's filters: a plain GET form that works without JavaScript."""
+"""The finder's filters (a plain GET form) and the response form built from the questions."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +6,11 @@ from wagtail.models import Locale
 
 from website.core.forms import GovukFormMixin
 from website.core.models import Area, Topic
+from website.core.postcodes import PostcodeField
+from website.core.public_forms.forms import PublicFormMixin
 
-from .models import ConsultationStatus
+from .models import AGREE_SCALE, ConsultationQuestion, ConsultationStatus, QuestionKind
+from .models.questions import TEXT_KINDS, YES_NO
 from .selectors import ConsultationFilters
 
 
@@ -58,3 +61,149 @@ def _area_label(area: Area) -> str:
     if area.kind == Area.Kind.NEIGHBOURHOOD:
         return _("%(name)s (neighbourhood)") % {"name": area.name}
     return _("%(name)s (ward)") % {"name": area.name}
+
+
+class ResponseForm(PublicFormMixin, forms.Form):
+    """One page of a consultation's response form, built from the officer's questions.
+
+    Field names come from each question's key, so answers survive edits and translations.
+    """
+
+    public_form_scope = "consultation-response"
+
+    def __init__(self, *args, questions: list[ConsultationQuestion], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields.update(question_fields(question))
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            if question.kind == QuestionKind.RANKING:
+                self._ranking_check(question, cleaned)
+        return cleaned
+
+    def _ranking_check(self, question, cleaned):
+        ranks = [
+            cleaned.get(field_name(question, f"rank_{i}")) for i in range(len(question.options))
+        ]
+        given = [rank for rank in ranks if rank]
+        if len(given) != len(set(given)):
+            self.add_error(field_name(question, "rank_0"), _("Give each option a different number"))
+        elif question.required and len(given) < len(ranks):
+            self.add_error(field_name(question, "rank_0"), _("Put every option in order"))
+
+    def answers(self) -> dict[str, object]:
+        """The cleaned answers by question key, as stored (see `question_answer`)."""
+        answers = {}
+        for question in self.questions:
+            answer = question_answer(question, self.cleaned_data)
+            if answer not in (None, "", [], {}):
+                answers[str(question.key)] = answer
+        return answers
+
+
+def field_name(question: ConsultationQuestion, part: str = "") -> str:
+    """The form field name for a question (or one part of it, e.g. "follow_up")."""
+    return f"q_{question.key.hex}" + (f"_{part}" if part else "")
+
+
+def _required_message(question) -> str:
+    if question.kind in {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT, QuestionKind.POSTCODE}:
+        return _("Enter an answer to: %(question)s") % {"question": question.label}
+    return _("Select an answer to: %(question)s") % {"question": question.label}
+
+
+def question_fields(question: ConsultationQuestion) -> dict[str, forms.Field]:
+    """The Django form field(s) for one question."""
+    common = {
+        "label": question.label,
+        "help_text": question.help_text,
+        "required": question.required,
+        "error_messages": {"required": _required_message(question)},
+    }
+    kind = question.kind
+    name = field_name(question)
+    if kind in TEXT_KINDS:
+        limit = question.character_limit
+        widget = forms.Textarea(attrs={"rows": 6}) if kind == QuestionKind.LONG_TEXT else None
+        too_long = _("Your answer must be %(limit)s characters or fewer") % {"limit": f"{limit:,}"}
+        common["error_messages"]["max_length"] = too_long
+        return {name: forms.CharField(max_length=limit, widget=widget, **common)}
+    if kind == QuestionKind.POSTCODE:
+        return {name: PostcodeField(**common)}
+    if kind == QuestionKind.MULTIPLE_CHOICE:
+        choices = [(option, option) for option in question.options]
+        return {
+            name: forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
+        }
+    if kind == QuestionKind.RANKING:
+        return _ranking_fields(question, common)
+    choices = {
+        QuestionKind.SINGLE_CHOICE: [(option, option) for option in question.options],
+        QuestionKind.AGREE_SCALE: AGREE_SCALE,
+        QuestionKind.YES_NO: YES_NO,
+    }[kind]
+    fields = {name: forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)}
+    if kind == QuestionKind.YES_NO and question.follow_up_on:
+        fields[field_name(question, "follow_up")] = forms.CharField(
+            label=question.follow_up_label,
+            required=False,
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages={"max_length": _("Your answer must be 5,000 characters or fewer")},
+        )
+    return fields
+
+
+def _ranking_fields(question, common) -> dict[str, forms.Field]:
+    """One "position" select per option: works without JavaScript and with a screen reader."""
+    positions = [("", _("Not ranked"))] + [
+        (str(n), str(n)) for n in range(1, len(question.options) + 1)
+    ]
+    return {
+        field_name(question, f"rank_{i}"): forms.TypedChoiceField(
+            label=option, choices=positions, coerce=int, empty_value=None, required=False
+        )
+        for i, option in enumerate(question.options)
+    }
+
+
+def question_answer(question: ConsultationQuestion, cleaned: dict):
+    """One question's stored answer: text, option, list of options (ranked in order) or dict."""
+    name = field_name(question)
+    if question.kind == QuestionKind.RANKING:
+        ranked = [
+            (cleaned.get(field_name(question, f"rank_{i}")), option)
+            for i, option in enumerate(question.options)
+        ]
+        return [option for rank, option in sorted(r for r in ranked if r[0])]
+    answer = cleaned.get(name)
+    if question.kind == QuestionKind.YES_NO and question.follow_up_on:
+        follow_up = cleaned.get(field_name(question, "follow_up"), "")
+        # A follow-up is kept only for the answer that asks it (no JavaScript shows it anyway).
+        if answer == question.follow_up_on and follow_up:
+            return {"answer": answer, "follow_up": follow_up}
+    return answer
+
+
+def question_rows(form: ResponseForm) -> list[dict]:
+    """Each question with its bound field(s), in order, for the template."""
+    rows = []
+    for question in form.questions:
+        row = {"question": question, "kind": question.kind}
+        if question.kind == QuestionKind.RANKING:
+            row["ranks"] = [
+                form[field_name(question, f"rank_{i}")] for i in range(len(question.options))
+            ]
+            row["field"] = row["ranks"][0]
+        else:
+            row["field"] = form[field_name(question)]
+        follow_up = field_name(question, "follow_up")
+        if follow_up in form.fields:
+            row["follow_up"] = form[follow_up]
+        rows.append(row)
+    return rows

@@ -9,7 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -19,7 +26,7 @@ from website.core.blocks import ContactDetailsBlock, StandardStreamBlock
 from website.core.blocks.text import RICH_TEXT_FEATURES
 from website.core.models import IntroductionMixin
 
-from .blocks import ConsultationEventBlock, KeyDateBlock, OtherWaysToRespondStreamBlock
+from ..blocks import ConsultationEventBlock, KeyDateBlock, OtherWaysToRespondStreamBlock
 
 
 class ConsultationStatus(models.TextChoices):
@@ -60,26 +67,26 @@ class ConsultationIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     @path("feeds/<slug:name>.<slug:kind>", name="feed")
     def feed(self, request, name, kind):
         """Atom or RSS of new consultations ("new") or of published results ("results")."""
-        from .feeds import feed_response
+        from ..feeds import feed_response
 
         return feed_response(request=request, index=self, name=name, kind=kind)
 
     @path("calendar.ics", name="calendar")
     def calendar(self, request):
         """iCalendar of closing dates and consultation events."""
-        from .feeds import calendar_response
+        from ..feeds import calendar_response
 
         return calendar_response(request=request, index=self)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import finder_context  # the finder's form, query and pagination
+        from ..views import finder_context  # the finder's form, query and pagination
 
         context = super().get_context(request, *args, **kwargs)
         context.update(finder_context(request=request, index=self))
         return context
 
 
-class ConsultationPage(IntroductionMixin, Page):
+class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
     """One consultation: what is being decided, why, by whom and when, and how to take part."""
 
     opens_at = models.DateTimeField(
@@ -93,9 +100,7 @@ class ConsultationPage(IntroductionMixin, Page):
         help_text=_('When "you said, we did" is published. Leave empty until then.'),
     )
     why_we_are_asking = RichTextField(_("why we are asking"), features=RICH_TEXT_FEATURES)
-    what_is_being_decided = RichTextField(
-        _("what is being decided"), features=RICH_TEXT_FEATURES
-    )
+    what_is_being_decided = RichTextField(_("what is being decided"), features=RICH_TEXT_FEATURES)
     what_cannot_change = RichTextField(
         _("what cannot change"),
         features=RICH_TEXT_FEATURES,
@@ -111,9 +116,7 @@ class ConsultationPage(IntroductionMixin, Page):
     is_citywide = models.BooleanField(
         _("citywide"), default=False, help_text=_("Affects the whole city, not particular areas.")
     )
-    key_dates = StreamField(
-        [("key_date", KeyDateBlock())], verbose_name=_("key dates"), blank=True
-    )
+    key_dates = StreamField([("key_date", KeyDateBlock())], verbose_name=_("key dates"), blank=True)
     events = StreamField(
         [("event", ConsultationEventBlock())], verbose_name=_("events"), blank=True
     )
@@ -159,6 +162,24 @@ class ConsultationPage(IntroductionMixin, Page):
         FieldPanel("other_ways_to_respond"),
         FieldPanel("contact"),
     ]
+    form_panels = [
+        InlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            help_text=_(
+                "The online response form. Answers are kept by question, in every language."
+            ),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(form_panels, heading=_("Response form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         *IntroductionMixin.introduction_search_fields,
@@ -193,6 +214,25 @@ class ConsultationPage(IntroductionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["page_status"] = self.status()
         return context
+
+    @path("respond/", name="respond")
+    def respond(self, request):
+        """The first page of the online response form."""
+        from ..respond import respond_view
+
+        return respond_view(request, self, 1)
+
+    @path("respond/<int:step>/", name="respond_step")
+    def respond_step(self, request, step):
+        """A later page of the online response form."""
+        from ..respond import respond_view
+
+        return respond_view(request, self, step)
+
+    @path("respond/sent/", name="respond_sent")
+    def respond_sent(self, request):
+        """The confirmation after responding."""
+        return self.render(request, template="consultations/respond_sent.html")
 
     def status(self, now=None) -> ConsultationStatus:
         """Forthcoming, open, closed or results published, at `now` (default: this moment)."""

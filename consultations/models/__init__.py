@@ -1,0 +1,16 @@
+"""Consultation models: the pages, the questions officers build, and what residents send."""
+
+from .pages import ConsultationIndexPage, ConsultationPage, ConsultationStatus
+from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
+from .responses import ConsultationResponse, ResponseChannel
+
+__all__ = [
+    "AGREE_SCALE",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "ConsultationQuestion",
+    "ConsultationResponse",
+    "ConsultationStatus",
+    "QuestionKind",
+    "ResponseChannel",
+]
