@@ -1,0 +1,97 @@
+"""Responses in the admin: consultation officers only, escaped, searchable, and audit-logged."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import ModelLogEntry
+
+from consultations.builders import ConsultationPageBuilder
+from consultations.models import ConsultationQuestion, ConsultationResponse
+from website.core.models import ReviewStatus
+from website.staff.services import staff_groups_sync
+
+from ..conftest import staff_client_for
+
+URL = "/admin/consultation_responses/"
+
+
+@pytest.fixture
+def responses(section_pages):
+    page = ConsultationPageBuilder(parent=section_pages["consultations"], title="Plan for Nature")
+    question = ConsultationQuestion.objects.create(
+        page=page, kind="long_text", label="What should change?", sort_order=0
+    )
+    other = ConsultationPageBuilder(parent=section_pages["consultations"], title="Pride in Place")
+    return {
+        "benches": ConsultationResponse.objects.create(
+            consultation=page, answers={str(question.key): "<script>alert(1)</script> benches"}
+        ),
+        "held": ConsultationResponse.objects.create(
+            consultation=page,
+            answers={str(question.key): "Buy cheap pills"},
+            review_status=ReviewStatus.HELD,
+            held_reasons=["honeypot"],
+        ),
+        "other": ConsultationResponse.objects.create(consultation=other, answers={}),
+    }
+
+
+@pytest.fixture
+def member(db, django_user_model):
+    staff_groups_sync()
+
+    def _member(group_name):
+        user = django_user_model.objects.create_user(group_name[:10], password="x" * 20)
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return _member
+
+
+def test_officer_reads_a_response_escaped_and_audit_logged(member, responses):
+    officer = member("Consultation officers")
+    response = staff_client_for(officer).get(f"{URL}inspect/{responses['benches'].pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "What should change?" in html and "&lt;script&gt;alert(1)&lt;/script&gt; benches" in html
+    assert "<script>alert(1)" not in html
+    entry = ModelLogEntry.objects.get(object_id=str(responses["benches"].pk))
+    assert (entry.action, entry.user_id) == ("website.personal_data.view", officer.pk)
+
+
+def test_list_filters_by_consultation_and_searches_answers(member, responses):
+    client = staff_client_for(member("Consultation officers"))
+    page_id = responses["benches"].consultation_id
+    filtered = client.get(f"{URL}?consultation={page_id}").content.decode()
+    assert f"Response {responses['other'].pk}<" not in filtered
+    assert f"Response {responses['benches'].pk}" in filtered
+    searched = client.get(f"{URL}?q=benches").content.decode()
+    assert f"Response {responses['benches'].pk}" in searched
+    assert f"Response {responses['held'].pk}<" not in searched
+
+
+def test_officer_releases_or_rejects_held_responses(member, responses):
+    client = staff_client_for(member("Consultation officers"))
+    client.post(f"{URL}review/{responses['held'].pk}/", {"release": "0"})
+    responses["held"].refresh_from_db()
+    assert responses["held"].review_status == ReviewStatus.SPAM
+
+
+@pytest.mark.parametrize(
+    "group", ["Moderators", "Comms editors", "Volunteer coordinators", "Directory editors"]
+)
+def test_other_groups_cannot_read_responses(member, responses, group):
+    client = staff_client_for(member(group))
+    assert client.get(URL).status_code != 200
+    assert client.get(f"{URL}inspect/{responses['benches'].pk}/").status_code != 200
+    assert not ModelLogEntry.objects.exists()
+
+
+def test_list_query_count_does_not_grow(member, responses, django_assert_max_num_queries):
+    client = staff_client_for(member("Consultation officers"))
+    page = responses["benches"].consultation
+    client.get(URL)
+    ConsultationResponse.objects.bulk_create(
+        ConsultationResponse(consultation=page, answers={"x": str(n)}) for n in range(300)
+    )
+    with django_assert_max_num_queries(40):
+        assert client.get(URL).status_code == 200
