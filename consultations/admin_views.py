@@ -1,8 +1,16 @@
-"""Responses in the admin: consultation officers read them; every look is audit-logged."""
+"""Responses in the admin: officers read them (every look audit-logged) and type in paper ones."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
+from website.core.public_forms.screening import staff_entry_screening
 from website.core.review import submission_review
 from website.core.submission_admin import (
     SubmissionInspectView,
@@ -10,7 +18,9 @@ from website.core.submission_admin import (
     held_reasons_column,
 )
 
-from .models import ConsultationResponse
+from .forms import ResponseForm
+from .models import ConsultationPage, ConsultationResponse, ResponseChannel
+from .services import response_submit
 
 
 def answers_display(response: ConsultationResponse):
@@ -75,3 +85,54 @@ class ConsultationResponseViewSet(SubmissionViewSet):
 
     def get_queryset(self, request):
         return ConsultationResponse.objects.select_related("consultation")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("enter/<int:page_id>/", _entry_view(self), name="enter"),
+        ]
+
+
+class ResponseEntryForm(ResponseForm):
+    """The same questions as online, plus how the response reached the council."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, questions=questions, **kwargs)
+        self.fields = {
+            "channel": forms.ChoiceField(
+                label=_("How did this response reach us?"),
+                choices=[c for c in ResponseChannel.choices if c[0] != ResponseChannel.ONLINE],
+            ),
+            **self.fields,
+        }
+
+
+def _entry_view(viewset):
+    @require_http_methods(["GET", "POST"])
+    def view(request, page_id):
+        if not viewset.permission_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        page = get_object_or_404(ConsultationPage, pk=page_id)
+        questions = list(page.questions.all())
+        form = ResponseEntryForm(request.POST or None, questions=questions)
+        if request.method == "POST" and form.is_valid():
+            response_submit(
+                consultation=page,
+                answers=form.answers(),
+                screening=staff_entry_screening(form=form),
+                language=page.locale.language_code,
+                channel=form.cleaned_data["channel"],
+                entered_by=request.user,
+            )
+            messages.success(request, _("Response saved. You can enter the next one."))
+            return redirect(viewset.get_url_name("enter"), page.pk)
+        context = {
+            "page_title": _("Enter a response"),
+            "page_subtitle": page.title,
+            "header_icon": "form",
+            "form": form,
+            "consultation": page,
+        }
+        return TemplateResponse(request, "consultations/admin/enter_response.html", context)
+
+    return view

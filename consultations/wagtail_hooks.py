@@ -1,5 +1,7 @@
 """Admin registration for the consultations section."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from website.staff.groups import CONSULTATION_OFFICERS, GroupGrant
@@ -26,14 +28,39 @@ def register_response_viewset():
 
 @hooks.register("register_staff_group_grants")
 def response_grants():
-    """Consultation officers read, review and delete responses; nobody else but superusers."""
+    """Consultation officers enter, read, review and delete responses; only superusers besides."""
     return [
         GroupGrant(
             group=CONSULTATION_OFFICERS,
             permissions=(
+                "consultations.add_consultationresponse",
                 "consultations.view_consultationresponse",
                 "consultations.change_consultationresponse",
                 "consultations.delete_consultationresponse",
             ),
         )
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def response_buttons(page, user, view_name, next_url=None):
+    """On a consultation in the admin: its responses, and typing in a paper one."""
+    from wagtail.admin.widgets import Button
+
+    from .models import ConsultationPage
+
+    if not isinstance(page.specific_deferred, ConsultationPage):
+        return []
+    if not user.has_perm("consultations.view_consultationresponse"):
+        return []
+    yield Button(
+        _("Responses"),
+        reverse("consultation_responses:index") + f"?consultation={page.pk}",
+        priority=10,
+    )
+    if user.has_perm("consultations.add_consultationresponse"):
+        yield Button(
+            _("Enter a paper response"),
+            reverse("consultation_responses:enter", args=[page.pk]),
+            priority=20,
+        )

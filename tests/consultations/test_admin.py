@@ -95,3 +95,40 @@ def test_list_query_count_does_not_grow(member, responses, django_assert_max_num
     )
     with django_assert_max_num_queries(40):
         assert client.get(URL).status_code == 200
+
+
+def test_officer_types_in_a_paper_response_once(member, responses):
+    from ..forms import form_token
+
+    officer = member("Consultation officers")
+    client = staff_client_for(officer)
+    page = responses["benches"].consultation
+    question = page.questions.get()
+    url = f"{URL}enter/{page.pk}/"
+    form = client.get(url).content.decode()
+    assert "What should change?" in form and "How did this response reach us?" in form
+    data = {
+        "channel": "paper",
+        f"q_{question.key.hex}": "Written on the back of the leaflet",
+        "form_token": form_token("consultation-response"),
+    }
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # a double click
+    stored = ConsultationResponse.objects.get(channel="paper")
+    assert stored.entered_by == officer and stored.review_status == ReviewStatus.ACCEPTED
+    assert stored.answers == {str(question.key): "Written on the back of the leaflet"}
+
+
+def test_consultation_edit_page_links_to_its_responses(responses, member):
+    client = staff_client_for(member("Consultation officers"))
+    page = responses["benches"].consultation
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert f"{URL}?consultation={page.pk}" in html and f"{URL}enter/{page.pk}/" in html
+
+
+def test_moderators_cannot_type_in_responses(member, responses):
+    client = staff_client_for(member("Moderators"))
+    page = responses["benches"].consultation
+    assert client.get(f"{URL}enter/{page.pk}/").status_code != 200  # Wagtail redirects home
+    client.post(f"{URL}enter/{page.pk}/", {"channel": "paper"})
+    assert not ConsultationResponse.objects.filter(channel="paper").exists()

@@ -62,6 +62,13 @@ def submission_screen(
     return Screening(idempotency_key=key, held_reasons=[str(r) for r in reasons])
 
 
+def staff_entry_screening(*, form: PublicFormMixin) -> Screening:
+    """For a submission staff type in (a paper or phone response): no spam checks, but the
+    form token still stops a double click storing it twice."""
+    key, _reasons = _token_reasons(form)
+    return Screening(idempotency_key=key)
+
+
 def submission_store(
     *, model: type[SubmissionT], screening: Screening, **fields
 ) -> tuple[SubmissionT, bool]:
