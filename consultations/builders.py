@@ -31,6 +31,7 @@ class ConsultationPageBuilder(wagtail_factories.PageFactory):
 
     class Meta:
         model = ConsultationPage
+        skip_postgeneration_save = True  # the hooks below save when they change something
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):

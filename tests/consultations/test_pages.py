@@ -4,8 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from consultations.builders import ConsultationPageBuilder
 from consultations.models import ConsultationPage
@@ -51,6 +52,12 @@ def test_officer_builds_and_publishes_a_consultation(officer, section_pages, cli
             [("by_phone", {"number": "01632 960123", "times": "Weekdays 9 to 5"})]
         ),
         "contact": streamfield([]),
+        "questions": inline_formset(
+            [
+                {"kind": "agree_scale", "label": "More trees are a good idea", "required": "on"},
+                {"kind": "single_choice", "label": "Which park first?", "choices": "Central\nTamar"},
+            ]
+        ),
         "action-publish": "publish",
     }
     url = f"/admin/pages/add/consultations/consultationpage/{index.pk}/"
@@ -61,6 +68,18 @@ def test_officer_builds_and_publishes_a_consultation(officer, section_pages, cli
     html = client.get(page.url).content.decode()
     for text in ("Green spaces matter", "Cabinet decides", "01632 960123", "All of Plymouth"):
         assert text in html
+    assert [q.label for q in page.questions.all()] == ["More trees are a good idea", "Which park first?"]
+    assert "Respond online" in html
+    form = client.get(page.url + "respond/").content.decode()
+    assert "Strongly agree" in form and "Tamar" in form
+
+
+def test_choice_questions_need_two_options(officer, section_pages):
+    from consultations.models import ConsultationQuestion
+
+    question = ConsultationQuestion(kind="single_choice", label="Pick", choices="Only one")
+    with pytest.raises(ValidationError):
+        question.clean()
 
 
 def test_officer_cannot_add_consultations_elsewhere(officer, home):

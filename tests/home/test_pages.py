@@ -10,7 +10,7 @@ import directory.builders  # noqa: F401
 import volunteering.builders  # noqa: F401
 import website.home.builders
 import website.standard_pages.builders  # noqa: F401
-from consultations.models import ConsultationIndexPage
+from consultations.models import ConsultationIndexPage, ConsultationPage
 from directory.models import DirectoryIndexPage
 from volunteering.models import VolunteeringIndexPage
 from website.home.models import HomePage
@@ -20,6 +20,7 @@ SITE_PAGE_TYPES = [
     HomePage,
     StandardPage,
     ConsultationIndexPage,
+    ConsultationPage,
     VolunteeringIndexPage,
     DirectoryIndexPage,
 ]

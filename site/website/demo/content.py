@@ -364,3 +364,6 @@ TRANSLATIONS = {
         "Footer": "تذييل الصفحة",
     },
 }
+
+# Consultations live in their own module: there are many, and they are long.
+from .content_consultations import CONSULTATIONS  # noqa: E402, F401

@@ -2,14 +2,18 @@
 
 import csv
 from collections import Counter
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
-from consultations.builders import ConsultationIndexPageBuilder
+from consultations.builders import ConsultationIndexPageBuilder, ConsultationPageBuilder
+from consultations.models import ConsultationPage
 from directory.builders import DirectoryIndexPageBuilder
 from volunteering.builders import VolunteeringIndexPageBuilder
 from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
@@ -29,6 +33,18 @@ INDEX_BUILDERS = {
     "directory": DirectoryIndexPageBuilder,
 }
 RICH_TEXT_KEYS = {"text", "content"}
+# Wall-clock times for the consultations' dates, in the site's time zone.
+OPENS_AT, CLOSES_AT, RESULTS_AT = time(9, 0), time(23, 59), time(10, 0)
+# Entries of content.CONSULTATIONS that go to the page as they are.
+CONSULTATION_WORDS = (
+    "title",
+    "introduction",
+    "why_we_are_asking",
+    "what_is_being_decided",
+    "what_cannot_change",
+    "decision_maker",
+    "is_citywide",
+)
 
 
 def _stream(body: list) -> list:
@@ -150,6 +166,79 @@ def pages_ensure() -> dict[str, Page]:
     return pages
 
 
+def consultations_ensure(
+    pages: dict[str, Page], *, today: date | None = None
+) -> list[ConsultationPage]:
+    """The example consultations under the English index, each built once (matched by slug).
+
+    Their dates count from `today` (default: the day of loading), so a fresh demo always has
+    consultations forthcoming, open, closed awaiting results and with results published.
+    """
+    index = pages["consultations"]
+    today = today or timezone.localdate()
+    consultations = []
+    for words in content.CONSULTATIONS:
+        page = index.get_children().filter(slug=words["slug"]).first()
+        if page is None:
+            fields = _consultation_fields(words, today=today)
+            page = _publish(ConsultationPageBuilder(parent=index, slug=words["slug"], **fields))
+        consultations.append(page.specific)
+    return consultations
+
+
+def _consultation_fields(words: dict, *, today: date) -> dict:
+    """Builder arguments for one entry of content.CONSULTATIONS."""
+    days = {key: today + timedelta(days=offset) for key, offset in words["days"].items()}
+    results = days.get("results")
+    return {
+        **{key: words[key] for key in CONSULTATION_WORDS},
+        "opens_at": _local(days["opens"], OPENS_AT),
+        "closes_at": _local(days["closes"], CLOSES_AT),
+        "results_published_at": _local(results, RESULTS_AT) if results else None,
+        "expected_decision_date": days["decision"],
+        "topics": _by_slug(Topic.objects.filter(locale=Locale.get_default()), words["topics"]),
+        "areas": _by_slug(Area.objects.all(), words["areas"]),
+        "key_dates": [
+            ("key_date", {"date": _key_day(when, days, today), "label": label, "description": more})
+            for when, label, more in words["key_dates"]
+        ],
+        "events": [("event", _event(event, today=today)) for event in words["events"]],
+        "body": _stream(words["body"]),
+        "other_ways_to_respond": _stream(words["other_ways_to_respond"]),
+        "contact": [("contact_details", words["contact"])],
+    }
+
+
+def _local(day: date, at: time) -> datetime:
+    """That wall-clock time on that day in the site's time zone, as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+def _key_day(when: str | int, days: dict[str, date], today: date) -> date:
+    """A key date: one of the consultation's named dates, or a count of days from today."""
+    return days[when] if isinstance(when, str) else today + timedelta(days=when)
+
+
+def _event(event: dict, *, today: date) -> dict:
+    """An event's words with its start and end as aware datetimes, `day` days from today."""
+    day = today + timedelta(days=event["day"])
+    fields = {k: v for k, v in event.items() if k not in {"day", "starts", "ends"}}
+    return {
+        **fields,
+        "starts_at": _local(day, time.fromisoformat(event["starts"])),
+        "ends_at": _local(day, time.fromisoformat(event["ends"])),
+    }
+
+
+def _by_slug(queryset: QuerySet, slugs: list[str]) -> list:
+    """The objects with these slugs, in order; a missing slug is a typo in content.py."""
+    found = {obj.slug: obj for obj in queryset.filter(slug__in=slugs)}
+    missing = set(slugs) - set(found)
+    if missing:
+        raise LookupError(f"No such slugs in {queryset.model.__name__}: {sorted(missing)}")
+    return [found[slug] for slug in slugs]
+
+
 def navigation_ensure(pages: dict[str, Page], site: Site) -> tuple[MainMenu, FooterMenu]:
     """The main menu and footer, chosen in the site's navigation settings."""
     default = Locale.get_default()
@@ -203,6 +292,7 @@ def demo_content_load() -> dict[str, Page]:
         locale_ensure(code)
     topics = taxonomy_ensure()
     pages = pages_ensure()
+    consultations_ensure(pages)
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
     site_settings_ensure(site, privacy_page=pages["privacy"])
