@@ -10,6 +10,11 @@ from .conftest import axe_violations
 PAGES = {
     "home": "/",
     "consultations index": "/consultations/",
+    "consultations filtered, none found": "/consultations/?status=open&q=zzzz",
+    "consultation open": "/consultations/pride-in-place-neighbourhood-plan/",
+    "consultation forthcoming": "/consultations/wellbeing-hub-opening-hours/",
+    "consultation closed": "/consultations/food-co-op-members-survey/",
+    "consultation with results": "/consultations/plan-for-nature/",
     "volunteering index": "/volunteering/",
     "directory index": "/support-near-you/",
     "standard page with blocks": "/about/",

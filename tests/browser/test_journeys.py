@@ -61,3 +61,14 @@ def test_switching_language_keeps_the_page(demo_site, open_page):
     box = page.locator("h1").bounding_box()
     column = page.locator(".govuk-grid-column-two-thirds").first.bounding_box()
     assert abs((box["x"] + box["width"]) - (column["x"] + column["width"])) < 20
+
+
+def test_find_a_consultation_by_filter_without_javascript(demo_site, open_page):
+    page = open_page("/consultations/", width="phone", javascript=False)
+    page.get_by_label("Open", exact=False).first.check()
+    page.get_by_label("Keyword").fill("Pride")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/consultations/?*status=open*")
+    assert "1 consultation" in page.inner_text("#results-count")
+    page.get_by_role("link", name="Pride in Place: a ten-year plan for your neighbourhood").click()
+    assert "This consultation is open" in page.inner_text("main")
