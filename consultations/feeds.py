@@ -80,9 +80,12 @@ def _host(request: HttpRequest) -> str:
 class ConsultationFeed(Feed):
     """What the two Atom/RSS feeds share; one instance serves one request."""
 
+    feed_name = ""  # its name in the index's feed route
+
     def __init__(self, *, request: HttpRequest, index: ConsultationIndexPage, kind: str):
         self.request = request
         self.index = index
+        self.kind = kind
         self.feed_type = FEED_TYPES[kind]
         self.language = index.locale.language_code
 
@@ -90,7 +93,13 @@ class ConsultationFeed(Feed):
         return self.index.get_full_url(self.request)
 
     def feed_url(self) -> str:
-        return self.request.build_absolute_uri(self.request.path)
+        route = self.index.reverse_subpage(
+            "feed", kwargs={"name": self.feed_name, "kind": self.kind}
+        )
+        return self.link() + route
+
+    def feed_guid(self) -> str:
+        return self.tag_uri(f"consultations-{self.index.pk}-{self.feed_name}")
 
     def item_title(self, item: ConsultationPage) -> str:
         # Django escapes RSS titles twice (readers treat them as HTML); Atom titles are text.
@@ -117,6 +126,8 @@ class ConsultationFeed(Feed):
 class NewConsultationsFeed(ConsultationFeed):
     """Consultations as they are first published, newest first."""
 
+    feed_name = "new"
+
     def title(self) -> str:
         return _("New consultations – %(site_name)s") % {"site_name": _site_name()}  # noqa: RUF001
 
@@ -142,6 +153,8 @@ class NewConsultationsFeed(ConsultationFeed):
 class ConsultationResultsFeed(ConsultationFeed):
     """Consultations whose results ("you said, we did") are published, newest results first."""
 
+    feed_name = "results"
+
     def title(self) -> str:
         return _("Consultation results – %(site_name)s") % {"site_name": _site_name()}  # noqa: RUF001
 
@@ -166,7 +179,7 @@ class ConsultationResultsFeed(ConsultationFeed):
         return self.tag_uri(f"consultation-{item.pk}-results")
 
 
-FEEDS = {"new": NewConsultationsFeed, "results": ConsultationResultsFeed}
+FEEDS = {feed.feed_name: feed for feed in (NewConsultationsFeed, ConsultationResultsFeed)}
 
 
 def _cache_publicly(response: HttpResponse) -> HttpResponse:
@@ -255,16 +268,10 @@ def _page_events(
     if page.closes_at >= since:
         events.append(closing_event_build(page=page, host=host, url=url))
     for block in page.events:
-        if (
-            block.value["starts_at"]
-            and block.value["ends_at"]
-            and _utc(block.value["ends_at"]) >= since
-        ):
-            events.append(
-                block_event_build(
-                    page=page, block_id=block.id, value=block.value, host=host, url=url
-                )
-            )
+        value = block.value
+        if value["starts_at"] and value["ends_at"] and _utc(value["ends_at"]) >= since:
+            event = block_event_build(page=page, block_id=block.id, value=value, host=host, url=url)
+            events.append(event)
     return events
 
 

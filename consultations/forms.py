@@ -9,7 +9,14 @@ from website.core.models import Area, Topic
 from website.core.postcodes import PostcodeField
 from website.core.public_forms.forms import PublicFormMixin
 
-from .models import AGREE_SCALE, ConsultationQuestion, ConsultationStatus, QuestionKind
+from .models import (
+    AGREE_SCALE,
+    ConsultationQuestion,
+    ConsultationStatus,
+    EqualityMonitoring,
+    ProcessRating,
+    QuestionKind,
+)
 from .models.questions import TEXT_KINDS, YES_NO
 from .selectors import ConsultationFilters
 
@@ -207,3 +214,68 @@ def question_rows(form: ResponseForm) -> list[dict]:
             row["follow_up"] = form[follow_up]
         rows.append(row)
     return rows
+
+
+class RatingForm(PublicFormMixin, forms.Form):
+    """How was taking part? One click, and an optional comment."""
+
+    public_form_scope = "consultation-rating"
+
+    rating = forms.TypedChoiceField(
+        label=_("How was taking part in this consultation?"),
+        choices=ProcessRating.Rating.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how taking part was for you")},
+    )
+    comment = forms.CharField(
+        label=_("How could we make it better? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Do not include personal details."),
+        error_messages={"max_length": _("Your comment must be 1,000 characters or fewer")},
+    )
+
+
+class EqualityForm(GovukFormMixin, forms.ModelForm):
+    """Optional equality monitoring: every question has "Prefer not to say"; none is required."""
+
+    class Meta:
+        model = EqualityMonitoring
+        fields = EqualityMonitoring.QUESTION_FIELDS
+        widgets = dict.fromkeys(EqualityMonitoring.QUESTION_FIELDS, forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.choices = [c for c in field.choices if c[0]]  # no blank radio
+            field.required = False
+
+
+class UpdatesForm(PublicFormMixin, forms.Form):
+    """An email address, for a copy of the response and/or the outcome when it is published."""
+
+    public_form_scope = "consultation-updates"
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    send_copy = forms.BooleanField(label=_("Email me a copy of my response"), required=False)
+    outcome = forms.BooleanField(
+        label=_("Email me when the results are published"),
+        required=False,
+        help_text=_("We will send a link to confirm first. You can stop these emails at any time."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("send_copy") and not cleaned.get("outcome"):
+            self.add_error("send_copy", _("Select what you would like us to email you"))
+        return cleaned

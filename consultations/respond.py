@@ -14,6 +14,7 @@ from website.core.public_forms.ratelimit import rate_limit_check
 from website.core.public_forms.screening import submission_screen
 from website.core.public_forms.views import public_form_cache_control, rate_limited_response
 
+from .after_response import responded_remember
 from .forms import ResponseForm, field_name, question_rows
 from .models import ConsultationPage, ConsultationStatus
 from .services import response_submit
@@ -101,13 +102,14 @@ def _respond_finish(request, page, steps, draft, rate):
     full = ResponseForm(_as_querydict(draft["values"], extra), questions=questions)
     if not full.is_valid():  # the questions changed while the resident was answering
         return redirect(page.url + page.reverse_subpage("respond"))
-    response_submit(
+    response = response_submit(
         consultation=page,
         answers=full.answers(),
         screening=submission_screen(request=request, form=full, rate=rate),
         language=get_language(),
     )
     del request.session[_draft_key(page)]
+    responded_remember(request, page, response)
     return redirect(page.url + page.reverse_subpage("respond_sent"))
 
 

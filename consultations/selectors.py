@@ -11,7 +11,12 @@ from wagtail.models import Locale
 
 from website.core.models import Area, Topic
 
-from .models import ConsultationIndexPage, ConsultationPage, ConsultationStatus
+from .models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationResponse,
+    ConsultationStatus,
+)
 
 # The order groups appear in when a list mixes them: what residents can act on first.
 STATUS_ORDER = [
@@ -145,3 +150,21 @@ def results_latest(*, locale: Locale, limit: int) -> list[dict]:
         _card(page, _("Results published %(date)s") % {"date": _day(page.results_published_at)})
         for page in pages
     ]
+
+
+def response_answer_rows(response: ConsultationResponse) -> list[tuple[str, str]]:
+    """(question, answer as text) for each answered question, in the form's order."""
+    answers = response.answers
+    rows = []
+    for question in response.consultation.questions.all():
+        value = answers.get(str(question.key))
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            text = "; ".join(str(item) for item in value)
+        elif isinstance(value, dict):
+            text = f"{value.get('answer', '')}: {value.get('follow_up', '')}"
+        else:
+            text = str(value)
+        rows.append((question.label, text))
+    return rows

@@ -1,10 +1,20 @@
-"""Writes for consultations: storing responses, whatever channel they came by."""
+"""Writes for consultations: responses by any channel, and what residents add after responding."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from website.core.public_forms.screening import Screening, submission_store
+from website.emails.services import email_queue
 
-from .models import ConsultationPage, ConsultationResponse, ResponseChannel
+from .models import (
+    ConsultationPage,
+    ConsultationResponse,
+    EqualityMonitoring,
+    OutcomeSubscription,
+    ProcessRating,
+    ResponseChannel,
+)
+from .selectors import response_answer_rows
 
 
 @transaction.atomic
@@ -28,3 +38,77 @@ def response_submit(
         entered_by=entered_by,
     )
     return response
+
+
+@transaction.atomic
+def rating_submit(
+    *, consultation: ConsultationPage, rating: int, comment: str, screening: Screening
+) -> ProcessRating:
+    """Stores a "how was taking part?" rating once per rendered form."""
+    stored, _created = submission_store(
+        model=ProcessRating,
+        screening=screening,
+        consultation=consultation,
+        rating=rating,
+        comment=comment,
+    )
+    return stored
+
+
+def equality_submit(*, consultation: ConsultationPage, answers: dict) -> EqualityMonitoring | None:
+    """Stores equality answers on their own; nothing at all if every question was skipped."""
+    given = {name: value for name, value in answers.items() if value}
+    if not given:
+        return None
+    return EqualityMonitoring.objects.create(consultation=consultation, **given)
+
+
+@transaction.atomic
+def updates_request(
+    *,
+    consultation: ConsultationPage,
+    email: str,
+    language: str,
+    response: ConsultationResponse | None,
+    send_copy: bool,
+    outcome: bool,
+) -> None:
+    """Queues a copy of the response and/or asks the resident to confirm outcome emails."""
+    email = email.strip().lower()
+    if send_copy and response is not None:
+        email_queue(
+            to=[email],
+            template="consultation_response_copy",
+            context={"consultation": consultation, "rows": response_answer_rows(response)},
+        )
+    if outcome:
+        _subscription_request(consultation=consultation, email=email, language=language)
+
+
+def _subscription_request(*, consultation: ConsultationPage, email: str, language: str) -> None:
+    subscription, _created = OutcomeSubscription.objects.get_or_create(
+        consultation_key=consultation.translation_key,
+        email=email,
+        defaults={"consultation": consultation, "language": language},
+    )
+    if subscription.confirmed_at and not subscription.unsubscribed_at:
+        return  # already confirmed: no second confirmation email
+    confirm = consultation.reverse_subpage("updates_confirm", args=[subscription.token])
+    email_queue(
+        to=[email],
+        template="consultation_outcome_confirm",
+        context={"consultation": consultation, "confirm_url": consultation.full_url + confirm},
+    )
+
+
+@transaction.atomic
+def subscription_confirm(*, token: str) -> OutcomeSubscription | None:
+    """Confirms (or re-confirms after unsubscribing) the subscription with this token."""
+    subscription = OutcomeSubscription.objects.select_for_update().filter(token=token).first()
+    if subscription is None:
+        return None
+    if not subscription.confirmed_at or subscription.unsubscribed_at:
+        subscription.confirmed_at = timezone.now()
+        subscription.unsubscribed_at = None
+        subscription.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    return subscription

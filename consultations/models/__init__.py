@@ -1,6 +1,7 @@
 """Consultation models: the pages, the questions officers build, and what residents send."""
 
 from .pages import ConsultationIndexPage, ConsultationPage, ConsultationStatus
+from .participation import EqualityMonitoring, OutcomeSubscription, ProcessRating
 from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
 from .responses import ConsultationResponse, ResponseChannel
 
@@ -11,6 +12,9 @@ __all__ = [
     "ConsultationQuestion",
     "ConsultationResponse",
     "ConsultationStatus",
+    "EqualityMonitoring",
+    "OutcomeSubscription",
+    "ProcessRating",
     "QuestionKind",
     "ResponseChannel",
 ]

@@ -64,14 +64,14 @@ class ConsultationIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     class Meta:
         verbose_name = _("consultations index page")
 
-    @path("feeds/<slug:name>.<slug:kind>", name="feed")
+    @path("feeds/<slug:name>.<slug:kind>/", name="feed")
     def feed(self, request, name, kind):
         """Atom or RSS of new consultations ("new") or of published results ("results")."""
         from ..feeds import feed_response
 
         return feed_response(request=request, index=self, name=name, kind=kind)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar.ics/", name="calendar")
     def calendar(self, request):
         """iCalendar of closing dates and consultation events."""
         from ..feeds import calendar_response
@@ -231,8 +231,34 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
 
     @path("respond/sent/", name="respond_sent")
     def respond_sent(self, request):
-        """The confirmation after responding."""
-        return self.render(request, template="consultations/respond_sent.html")
+        """The confirmation after responding, with the optional extras."""
+        from ..after_response import sent_view
+
+        return sent_view(request, self)
+
+    @path("respond/rating/", name="respond_rating")
+    def respond_rating(self, request):
+        from ..after_response import rating_view
+
+        return rating_view(request, self)
+
+    @path("respond/updates/", name="respond_updates")
+    def respond_updates(self, request):
+        from ..after_response import updates_view
+
+        return updates_view(request, self)
+
+    @path("respond/about-you/", name="respond_equality")
+    def respond_equality(self, request):
+        from ..after_response import equality_view
+
+        return equality_view(request, self)
+
+    @path("updates/confirm/<str:token>/", name="updates_confirm")
+    def updates_confirm(self, request, token):
+        from ..after_response import confirm_view
+
+        return confirm_view(request, self, token)
 
     def status(self, now=None) -> ConsultationStatus:
         """Forthcoming, open, closed or results published, at `now` (default: this moment)."""

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from two_factor.urls import urlpatterns as two_factor_urls
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -38,6 +39,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feedback/", contact_views.ContactFormView.as_view(), name="contact_form"),
     path("feedback/sent/", contact_views.contact_sent, name="contact_sent"),
+    # Page routes that are files (feeds/new.atom/, calendar.ics/): Wagtail's own pattern takes
+    # no dots, so these go to its page serving here, with the trailing slash optional.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:atom|rss|ics)/?)$", wagtail_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -55,7 +55,11 @@ def test_officer_builds_and_publishes_a_consultation(officer, section_pages, cli
         "questions": inline_formset(
             [
                 {"kind": "agree_scale", "label": "More trees are a good idea", "required": "on"},
-                {"kind": "single_choice", "label": "Which park first?", "choices": "Central\nTamar"},
+                {
+                    "kind": "single_choice",
+                    "label": "Which park first?",
+                    "choices": "Central\nTamar",
+                },
             ]
         ),
         "action-publish": "publish",
@@ -68,7 +72,10 @@ def test_officer_builds_and_publishes_a_consultation(officer, section_pages, cli
     html = client.get(page.url).content.decode()
     for text in ("Green spaces matter", "Cabinet decides", "01632 960123", "All of Plymouth"):
         assert text in html
-    assert [q.label for q in page.questions.all()] == ["More trees are a good idea", "Which park first?"]
+    assert [q.label for q in page.questions.all()] == [
+        "More trees are a good idea",
+        "Which park first?",
+    ]
     assert "Respond online" in html
     form = client.get(page.url + "respond/").content.decode()
     assert "Strongly agree" in form and "Tamar" in form
