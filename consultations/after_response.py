@@ -17,7 +17,13 @@ from website.core.public_forms.views import public_form_cache_control, rate_limi
 
 from .forms import EqualityForm, RatingForm, UpdatesForm
 from .models import ConsultationPage, ConsultationResponse
-from .services import equality_submit, rating_submit, subscription_confirm, updates_request
+from .services import (
+    equality_submit,
+    rating_submit,
+    subscription_confirm,
+    subscription_stop,
+    updates_request,
+)
 
 SESSION_RESPONDED = "consultations-responded"  # {page pk: response pk}
 
@@ -132,3 +138,12 @@ def confirm_view(request, page: ConsultationPage, token: str):
             raise Http404
         return TemplateResponse(request, "consultations/updates_confirmed.html", {"page": page})
     return TemplateResponse(request, "consultations/updates_confirm.html", {"page": page})
+
+
+def stop_view(request, page: ConsultationPage, token: str):
+    """GET asks to confirm; POST stops the emails about this consultation."""
+    if request.method == "POST":
+        if subscription_stop(token=token) is None:
+            raise Http404
+        return TemplateResponse(request, "consultations/updates_stopped.html", {"page": page})
+    return TemplateResponse(request, "consultations/updates_stop.html", {"page": page})

@@ -1,4 +1,4 @@
-"""Reads of consultations for the finder, the home page, search and feeds."""
+"""Reads of consultations for the finder, the home page, feeds and "you said, we did"."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,14 +9,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from website.core.models import Area, Topic
+from website.core.models import Area, ReviewStatus, Topic
 
 from .models import (
+    AGREE_SCALE,
     ConsultationIndexPage,
     ConsultationPage,
     ConsultationResponse,
     ConsultationStatus,
+    ResponseChannel,
 )
+from .models.questions import YES_NO
 
 # The order groups appear in when a list mixes them: what residents can act on first.
 STATUS_ORDER = [
@@ -168,3 +171,65 @@ def response_answer_rows(response: ConsultationResponse) -> list[tuple[str, str]
             text = str(value)
         rows.append((question.label, text))
     return rows
+
+
+SUMMARISED_KINDS = {"single_choice", "multiple_choice", "agree_scale", "yes_no"}
+
+
+def _counted_responses(consultation: ConsultationPage) -> QuerySet:
+    """Responses that count: accepted or released, in every language of the consultation."""
+    return ConsultationResponse.objects.filter(
+        consultation__translation_key=consultation.translation_key,
+        review_status__in=[ReviewStatus.ACCEPTED, ReviewStatus.RELEASED],
+    )
+
+
+def responses_by_channel(*, consultation: ConsultationPage) -> list[dict]:
+    """How many responses came by each channel (one aggregate query), largest first."""
+    labels = dict(ResponseChannel.choices)
+    rows = (
+        _counted_responses(consultation)
+        .values("channel")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "channel")
+    )
+    return [
+        {"label": labels.get(row["channel"], row["channel"]), "count": row["count"]} for row in rows
+    ]
+
+
+def question_summaries(*, consultation: ConsultationPage) -> list[dict]:
+    """Counts and percentages for each closed question, read in chunks (constant memory)."""
+    questions = [q for q in consultation.questions.all() if q.kind in SUMMARISED_KINDS]
+    if not questions:
+        return []
+    counts = {str(q.key): {} for q in questions}
+    answered = dict.fromkeys(counts, 0)
+    for answers in (
+        _counted_responses(consultation).values_list("answers", flat=True).iterator(chunk_size=2000)
+    ):
+        for key, tally in counts.items():
+            value = answers.get(key)
+            if isinstance(value, dict):
+                value = value.get("answer")
+            chosen = value if isinstance(value, list) else [value] if value else []
+            answered[key] += bool(chosen)
+            for option in chosen:
+                tally[option] = tally.get(option, 0) + 1
+    return [_summary(q, counts[str(q.key)], answered[str(q.key)]) for q in questions]
+
+
+def _summary(question, tally: dict, answered: int) -> dict:
+    options = {
+        "agree_scale": AGREE_SCALE,
+        "yes_no": YES_NO,
+    }.get(question.kind, [(option, option) for option in question.options])
+    rows = [
+        {
+            "label": label,
+            "count": tally.get(value, 0),
+            "percent": round(100 * tally.get(value, 0) / answered) if answered else 0,
+        }
+        for value, label in options
+    ]
+    return {"question": question.label, "answered": answered, "rows": rows}

@@ -1,5 +1,7 @@
 """Writes for consultations: responses by any channel, and what residents add after responding."""
 
+import hashlib
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,6 +11,7 @@ from website.emails.services import email_queue
 from .models import (
     ConsultationPage,
     ConsultationResponse,
+    ConsultationStatus,
     EqualityMonitoring,
     OutcomeSubscription,
     ProcessRating,
@@ -111,4 +114,62 @@ def subscription_confirm(*, token: str) -> OutcomeSubscription | None:
         subscription.confirmed_at = timezone.now()
         subscription.unsubscribed_at = None
         subscription.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    return subscription
+
+
+def _results_digest(consultation: ConsultationPage) -> str:
+    """A fingerprint of what subscribers are told: the results and each action's status."""
+    parts = [str(consultation.results_published_at)]
+    parts += [f"{a.pk}:{a.description}:{a.status}" for a in consultation.actions.all()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def outcome_notify(*, consultation: ConsultationPage, now=None) -> int:
+    """Emails each confirmed subscriber once per change of results or actions; returns how many.
+
+    Safe to run again and from several places (the publish hook, the scheduled command): each
+    subscription is locked and compared with what it was last told.
+    """
+    if consultation.status(now) != ConsultationStatus.RESULTS:
+        return 0
+    digest = _results_digest(consultation)
+    pending = OutcomeSubscription.objects.filter(
+        consultation_key=consultation.translation_key,
+        confirmed_at__isnull=False,
+        unsubscribed_at__isnull=True,
+    ).exclude(notified_digest=digest)
+    sent = 0
+    for pk in pending.values_list("pk", flat=True):
+        sent += _subscriber_notify(pk=pk, consultation=consultation, digest=digest)
+    return sent
+
+
+@transaction.atomic
+def _subscriber_notify(*, pk: int, consultation: ConsultationPage, digest: str) -> int:
+    subscription = OutcomeSubscription.objects.select_for_update().get(pk=pk)
+    if subscription.notified_digest == digest or subscription.unsubscribed_at:
+        return 0
+    first = not subscription.notified_digest
+    stop = consultation.reverse_subpage("updates_stop", args=[subscription.token])
+    email_queue(
+        to=[subscription.email],
+        template="consultation_results" if first else "consultation_actions_update",
+        context={
+            "consultation": consultation,
+            "actions": list(consultation.actions.all()),
+            "stop_url": consultation.full_url + stop,
+        },
+    )
+    subscription.notified_digest = digest
+    subscription.notified_at = timezone.now()
+    subscription.save(update_fields=["notified_digest", "notified_at"])
+    return 1
+
+
+def subscription_stop(*, token: str) -> OutcomeSubscription | None:
+    """Unsubscribes: no more emails about this consultation."""
+    subscription = OutcomeSubscription.objects.filter(token=token).first()
+    if subscription and not subscription.unsubscribed_at:
+        subscription.unsubscribed_at = timezone.now()
+        subscription.save(update_fields=["unsubscribed_at"])
     return subscription

@@ -64,3 +64,13 @@ def response_buttons(page, user, view_name, next_url=None):
             reverse("consultation_responses:enter", args=[page.pk]),
             priority=20,
         )
+
+
+@hooks.register("after_publish_page")
+def notify_subscribers_on_publish(request, page):
+    """Publishing results or changing an action emails those who asked, once each."""
+    from .models import ConsultationPage
+    from .services import outcome_notify
+
+    if isinstance(page.specific_deferred, ConsultationPage):
+        outcome_notify(consultation=page.specific)

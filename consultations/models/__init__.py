@@ -4,9 +4,12 @@ from .pages import ConsultationIndexPage, ConsultationPage, ConsultationStatus
 from .participation import EqualityMonitoring, OutcomeSubscription, ProcessRating
 from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
 from .responses import ConsultationResponse, ResponseChannel
+from .results import ActionStatus, ConsultationAction
 
 __all__ = [
     "AGREE_SCALE",
+    "ActionStatus",
+    "ConsultationAction",
     "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationQuestion",

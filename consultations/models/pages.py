@@ -134,15 +134,27 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         blank=True,
         max_num=1,
     )
+    you_said = RichTextField(
+        _("you said"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The main themes of what people told us, in plain words."),
+    )
+    we_did = RichTextField(
+        _("we did"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What was decided, and how what people said shaped it."),
+    )
+    decision_record_url = models.URLField(
+        _("decision record"), blank=True, help_text=_("A link to the published decision.")
+    )
 
     content_panels = [
         *Page.content_panels,
         *IntroductionMixin.introduction_panels,
         MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-                FieldPanel("results_published_at"),
-            ],
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
             _("Dates"),
         ),
         FieldPanel("why_we_are_asking"),
@@ -172,10 +184,23 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             ),
         )
     ]
+    results_panels = [
+        FieldPanel("results_published_at"),
+        FieldPanel("you_said"),
+        FieldPanel("we_did"),
+        FieldPanel("decision_record_url"),
+        InlinePanel(
+            "actions",
+            heading=_("Actions"),
+            label=_("Action"),
+            help_text=_("Keep these up to date: everyone who asked is emailed when one changes."),
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(form_panels, heading=_("Response form")),
+            ObjectList(results_panels, heading=_("You said, we did")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -211,8 +236,14 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
+        from ..selectors import question_summaries, responses_by_channel
+
         context = super().get_context(request, *args, **kwargs)
-        context["page_status"] = self.status()
+        context["page_status"] = status = self.status()
+        if status == ConsultationStatus.RESULTS:
+            context["channels"] = responses_by_channel(consultation=self)
+            context["response_total"] = sum(row["count"] for row in context["channels"])
+            context["summaries"] = question_summaries(consultation=self)
         return context
 
     @path("respond/", name="respond")
@@ -253,6 +284,12 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         from ..after_response import equality_view
 
         return equality_view(request, self)
+
+    @path("updates/stop/<str:token>/", name="updates_stop")
+    def updates_stop(self, request, token):
+        from ..after_response import stop_view
+
+        return stop_view(request, self, token)
 
     @path("updates/confirm/<str:token>/", name="updates_confirm")
     def updates_confirm(self, request, token):

@@ -124,6 +124,9 @@ class OutcomeSubscription(models.Model):
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    # What the last email said (results and each action's status), so a change is sent once.
+    notified_digest = models.CharField(max_length=64, blank=True, editable=False)
+    notified_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
 
     PERSONAL_DATA_FIELDS = ("email",)
 

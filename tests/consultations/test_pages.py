@@ -52,6 +52,10 @@ def test_officer_builds_and_publishes_a_consultation(officer, section_pages, cli
             [("by_phone", {"number": "01632 960123", "times": "Weekdays 9 to 5"})]
         ),
         "contact": streamfield([]),
+        "actions": inline_formset([]),
+        "you_said": rich_text(""),
+        "we_did": rich_text(""),
+        "decision_record_url": "",
         "questions": inline_formset(
             [
                 {"kind": "agree_scale", "label": "More trees are a good idea", "required": "on"},
