@@ -98,3 +98,16 @@ def test_loading_twice_adds_no_consultations(consultations, django_capture_on_co
     again = ConsultationPage.objects.child_of(pages["consultations"])
     assert sorted(again.values_list("latest_revision_id", flat=True)) == revisions
     assert again.values("slug").distinct().count() == again.count() == len(consultations)
+
+
+@pytest.mark.django_db
+def test_results_have_actions_and_responses_and_open_ones_have_forms(consultations, client):
+    from consultations.models import ConsultationStatus
+
+    with_results = [c for c in consultations if c.status() == ConsultationStatus.RESULTS]
+    assert all(c.actions.exists() and c.responses.count() == 120 for c in with_results)
+    assert all(c.you_said and c.we_did for c in with_results)
+    open_ones = [c for c in consultations if c.status() == ConsultationStatus.OPEN]
+    assert all(c.questions.exists() for c in open_ones)
+    for page in open_ones:
+        assert client.get(page.url + "respond/").status_code == 200

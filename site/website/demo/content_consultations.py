@@ -85,26 +85,28 @@ CONSULTATIONS = [
         "events": [],
         "body": [
             CONSULTATION_EXAMPLE_WARNING,
-            ("heading", {"text": "What you told us", "level": "h2"}),
-            (
-                "rich_text",
-                "<p>1,240 people answered the survey and 489 residents talked to us face to "
-                "face.</p>"
-                "<ul><li>Most people want decisions about their neighbourhood made close to home, "
-                "with residents involved from the start.</li>"
-                "<li>People value services they can reach in person, such as Wellbeing Hubs and "
-                "libraries.</li>"
-                "<li>Many said the council should explain more clearly how their views are "
-                "used.</li></ul>",
-            ),
-            ("heading", {"text": "What we did", "level": "h2"}),
-            (
-                "rich_text",
-                "<ul><li>The proposal commits the council to neighbourhood conversations before "
-                "big decisions.</li>"
-                "<li>It names Wellbeing Hubs and libraries as places to keep services local.</li>"
-                "<li>The council now reports back on every consultation on this website.</li></ul>",
-            ),
+        ],
+        "you_said": (
+            "<ul><li>Most people want decisions about their neighbourhood made close to home, "
+            "with residents involved from the start.</li>"
+            "<li>People value services they can reach in person, such as Wellbeing Hubs and "
+            "libraries.</li>"
+            "<li>Many said the council should explain more clearly how their views are used.</li></ul>"
+        ),
+        "we_did": (
+            "<ul><li>The proposal commits the council to neighbourhood conversations before big "
+            "decisions.</li>"
+            "<li>It names Wellbeing Hubs and libraries as places to keep services local.</li>"
+            "<li>The council now reports back on every consultation on this website.</li></ul>"
+        ),
+        "actions": [
+            ("Hold a neighbourhood conversation before each big decision", "in_progress", -10),
+            ("Publish 'you said, we did' for every consultation on this website", "done", -2),
+            ("Keep Wellbeing Hubs and libraries as local service points", "planned", -2),
+        ],
+        "questions": [
+            ("agree_scale", "Decisions about my neighbourhood should be made close to home", ""),
+            ("yes_no", "Have you used a Wellbeing Hub or library in the last year?", ""),
         ],
         "other_ways_to_respond": CONSULTATION_WAYS_TO_RESPOND,
         "contact": {
@@ -160,26 +162,29 @@ CONSULTATIONS = [
         "events": [],
         "body": [
             CONSULTATION_EXAMPLE_WARNING,
-            ("heading", {"text": "What you told us", "level": "h2"}),
-            (
-                "rich_text",
-                "<p>860 people responded online and on paper, and 32 community events included "
-                "a nature activity where people could give their views.</p>"
-                "<ul><li>Parks near home matter most: people asked for better paths, seating and "
-                "toilets.</li>"
-                "<li>People in Barne Barton, Devonport and Efford said there are few safe green "
-                "spaces within a short walk.</li>"
-                "<li>Many people want to volunteer outdoors but do not know how to start.</li></ul>",
-            ),
-            ("heading", {"text": "What we did", "level": "h2"}),
-            (
-                "rich_text",
-                "<ul><li>The plan improves green spaces in the neighbourhoods with least access "
-                "first.</li>"
-                "<li>Outdoor volunteering is now listed on this site's volunteering pages.</li>"
-                "<li>Wellbeing Hubs offer food growing and nature walks through social "
-                "prescribing.</li></ul>",
-            ),
+        ],
+        "you_said": (
+            "<ul><li>Parks near home matter most: people asked for better paths, seating and "
+            "toilets.</li>"
+            "<li>People in Barne Barton, Devonport and Efford said there are few safe green spaces "
+            "within a short walk.</li>"
+            "<li>Many people want to volunteer outdoors but do not know how to start.</li></ul>"
+        ),
+        "we_did": (
+            "<ul><li>The plan improves green spaces in the neighbourhoods with least access "
+            "first.</li>"
+            "<li>Outdoor volunteering is now listed on this site's volunteering pages.</li>"
+            "<li>Wellbeing Hubs offer food growing and nature walks through social "
+            "prescribing.</li></ul>"
+        ),
+        "actions": [
+            ("Improve paths and seating in parks with least access first", "in_progress", -5),
+            ("List outdoor volunteering on the volunteering board", "done", -1),
+            ("Add nature walks to social prescribing at Wellbeing Hubs", "planned", -1),
+        ],
+        "questions": [
+            ("single_choice", "Which should come first?", "Paths\nSeating\nToilets\nTrees"),
+            ("agree_scale", "There is a safe green space within a short walk of my home", ""),
         ],
         "other_ways_to_respond": CONSULTATION_WAYS_TO_RESPOND,
         "contact": {
@@ -265,6 +270,25 @@ CONSULTATIONS = [
                 "as you like.</p>",
             ),
         ],
+        "questions": [
+            (
+                "multiple_choice",
+                "What would make the biggest difference to your neighbourhood?",
+                "Cleaner streets\nSafer places to meet\nMore for young people\nBetter shops\nGreen spaces",
+            ),
+            (
+                "ranking",
+                "Put these in order of importance to you",
+                "Parks and play areas\nCommunity centres\nHigh street\nStreet lighting",
+            ),
+            (
+                "yes_no",
+                "Would you like to help run a project in your neighbourhood?",
+                "yes|What would you like to help with?",
+            ),
+            ("long_text", "Anything else you would like to tell us?", ""),
+            ("postcode", "Your postcode", "new_page"),
+        ],
         "other_ways_to_respond": CONSULTATION_WAYS_TO_RESPOND,
         "contact": {
             **CONSULTATION_CONTACT,
@@ -344,6 +368,15 @@ CONSULTATIONS = [
                 "<p>Tell us about the city centre as it is now and as you would like it to be. "
                 "You can answer as a resident, a worker, a student or a business.</p>",
             ),
+        ],
+        "questions": [
+            ("agree_scale", "More people living in the city centre would be good for Plymouth", ""),
+            (
+                "single_choice",
+                "How often do you visit the city centre?",
+                "Every day\nEvery week\nEvery month\nLess often",
+            ),
+            ("long_text", "What would make the city centre a good place to live?", ""),
         ],
         "other_ways_to_respond": CONSULTATION_WAYS_TO_RESPOND,
         "contact": {

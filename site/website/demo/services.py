@@ -13,7 +13,12 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
 from consultations.builders import ConsultationIndexPageBuilder, ConsultationPageBuilder
-from consultations.models import ConsultationPage
+from consultations.models import (
+    ConsultationAction,
+    ConsultationPage,
+    ConsultationQuestion,
+    ConsultationResponse,
+)
 from directory.builders import DirectoryIndexPageBuilder
 from volunteering.builders import VolunteeringIndexPageBuilder
 from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
@@ -182,6 +187,7 @@ def consultations_ensure(
         if page is None:
             fields = _consultation_fields(words, today=today)
             page = _publish(ConsultationPageBuilder(parent=index, slug=words["slug"], **fields))
+        consultation_responses_ensure(page.specific)
         consultations.append(page.specific)
     return consultations
 
@@ -206,7 +212,59 @@ def _consultation_fields(words: dict, *, today: date) -> dict:
         "body": _stream(words["body"]),
         "other_ways_to_respond": _stream(words["other_ways_to_respond"]),
         "contact": [("contact_details", words["contact"])],
+        "you_said": words.get("you_said", ""),
+        "we_did": words.get("we_did", ""),
+        "actions": [
+            ConsultationAction(
+                description=text, status=status, status_date=today + timedelta(days=offset)
+            )
+            for text, status, offset in words.get("actions", [])
+        ],
+        "questions": [_question(*question) for question in words.get("questions", [])],
     }
+
+
+def _question(kind: str, label: str, extra: str) -> ConsultationQuestion:
+    """A demo question: `extra` holds options (one per line), "yes|follow-up", or "new_page"."""
+    question = ConsultationQuestion(kind=kind, label=label)
+    if kind == "yes_no" and extra:
+        question.follow_up_on, question.follow_up_label = extra.split("|", 1)
+    elif extra == "new_page":
+        question.starts_new_page = True
+    else:
+        question.choices = extra
+    return question
+
+
+# Demo responses for consultations with published results: (channel, share of 120).
+DEMO_CHANNELS = [("online", 70), ("paper", 25), ("in_person", 15), ("phone", 10)]
+
+
+def consultation_responses_ensure(page) -> None:
+    """Example responses (120, across channels) so the results have numbers to show."""
+    if page.results_published_at is None or page.responses.exists():
+        return
+    questions = list(page.questions.all())
+    responses, number = [], 0
+    for channel, count in DEMO_CHANNELS:
+        for _index in range(count):
+            number += 1
+            answers = {str(q.key): _demo_answer(q, number) for q in questions}
+            responses.append(
+                ConsultationResponse(consultation=page, channel=channel, answers=answers)
+            )
+    ConsultationResponse.objects.bulk_create(responses)
+
+
+def _demo_answer(question, number: int):
+    """A spread of answers that looks like a real result (more agree than disagree)."""
+    if question.kind == "agree_scale":
+        scale = ["strongly_agree", "agree", "agree", "neither", "disagree", "strongly_agree"]
+        return scale[number % len(scale)]
+    if question.kind == "yes_no":
+        return "yes" if number % 3 else "no"
+    options = question.options
+    return options[(number * 7) % len(options)] if options else ""
 
 
 def _local(day: date, at: time) -> datetime:
