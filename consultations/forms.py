@@ -279,3 +279,50 @@ class UpdatesForm(PublicFormMixin, forms.Form):
         if not cleaned.get("send_copy") and not cleaned.get("outcome"):
             self.add_error("send_copy", _("Select what you would like us to email you"))
         return cleaned
+
+
+class CommentForm(PublicFormMixin, forms.Form):
+    """A comment or a reply: a display name (never your full name unless you want) and text."""
+
+    public_form_scope = "consultation-comment"
+
+    display_name = forms.CharField(
+        label=_("Name to show"),
+        max_length=60,
+        help_text=_("Shown with your comment. You can use a first name or a nickname."),
+        error_messages={
+            "required": _("Enter a name to show"),
+            "max_length": _("The name must be 60 characters or fewer"),
+        },
+    )
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Enter your comment"),
+            "max_length": _("Your comment must be 2,000 characters or fewer"),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        max_length=254,
+        help_text=_("Never shown. We use it only to tell you if we hide your comment, and why."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReportForm(PublicFormMixin, forms.Form):
+    public_form_scope = "consultation-report"
+
+    reason = forms.CharField(
+        label=_("What is wrong with this comment? (optional)"),
+        required=False,
+        max_length=300,
+        error_messages={"max_length": _("The reason must be 300 characters or fewer")},
+    )

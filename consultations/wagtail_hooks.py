@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from website.staff.groups import CONSULTATION_OFFICERS, GroupGrant
+from website.staff.groups import CONSULTATION_OFFICERS, MODERATORS, GroupGrant
 
 
 @hooks.register("register_staff_group_grants")
@@ -74,3 +74,23 @@ def notify_subscribers_on_publish(request, page):
 
     if isinstance(page.specific_deferred, ConsultationPage):
         outcome_notify(consultation=page.specific)
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_viewset():
+    from .comments_admin import CommentViewSet
+
+    return CommentViewSet("consultation_comments")
+
+
+@hooks.register("register_staff_group_grants")
+def comment_grants():
+    """Moderators and consultation officers moderate comments and reply as the council."""
+    permissions = (
+        "consultations.view_consultationcomment",
+        "consultations.change_consultationcomment",
+    )
+    return [
+        GroupGrant(group=MODERATORS, permissions=permissions),
+        GroupGrant(group=CONSULTATION_OFFICERS, permissions=permissions),
+    ]

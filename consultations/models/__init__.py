@@ -1,5 +1,6 @@
 """Consultation models: the pages, the questions officers build, and what residents send."""
 
+from .comments import REPORTS_TO_HIDE, CommentReport, CommentStatus, ConsultationComment
 from .pages import ConsultationIndexPage, ConsultationPage, ConsultationStatus
 from .participation import EqualityMonitoring, OutcomeSubscription, ProcessRating
 from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
@@ -8,8 +9,12 @@ from .results import ActionStatus, ConsultationAction
 
 __all__ = [
     "AGREE_SCALE",
+    "REPORTS_TO_HIDE",
     "ActionStatus",
+    "CommentReport",
+    "CommentStatus",
     "ConsultationAction",
+    "ConsultationComment",
     "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationQuestion",

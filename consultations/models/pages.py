@@ -134,6 +134,14 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         blank=True,
         max_num=1,
     )
+    comments_enabled = models.BooleanField(
+        _("public comments"), default=False, help_text=_("Let residents comment in public.")
+    )
+    comments_premoderated = models.BooleanField(
+        _("check comments before they appear"),
+        default=False,
+        help_text=_("Otherwise comments appear at once and moderators check them after."),
+    )
     you_said = RichTextField(
         _("you said"),
         features=RICH_TEXT_FEATURES,
@@ -175,6 +183,10 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         FieldPanel("contact"),
     ]
     form_panels = [
+        MultiFieldPanel(
+            [FieldPanel("comments_enabled"), FieldPanel("comments_premoderated")],
+            _("Comments"),
+        ),
         InlinePanel(
             "questions",
             heading=_("Questions"),
@@ -182,7 +194,7 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             help_text=_(
                 "The online response form. Answers are kept by question, in every language."
             ),
-        )
+        ),
     ]
     results_panels = [
         FieldPanel("results_published_at"),
@@ -236,10 +248,12 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
+        from ..comments_views import comments_context
         from ..selectors import question_summaries, responses_by_channel
 
         context = super().get_context(request, *args, **kwargs)
         context["page_status"] = status = self.status()
+        context.update(comments_context(request, self))
         if status == ConsultationStatus.RESULTS:
             context["channels"] = responses_by_channel(consultation=self)
             context["response_total"] = sum(row["count"] for row in context["channels"])
@@ -284,6 +298,18 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         from ..after_response import equality_view
 
         return equality_view(request, self)
+
+    @path("comments/", name="comment_post")
+    def comment_post(self, request):
+        from ..comments_views import post_view
+
+        return post_view(request, self)
+
+    @path("comments/<int:pk>/report/", name="comment_report")
+    def comment_report(self, request, pk):
+        from ..comments_views import report_view
+
+        return report_view(request, self, pk)
 
     @path("updates/stop/<str:token>/", name="updates_stop")
     def updates_stop(self, request, token):

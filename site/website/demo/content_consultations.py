@@ -270,6 +270,7 @@ CONSULTATIONS = [
                 "as you like.</p>",
             ),
         ],
+        "comments_enabled": True,
         "questions": [
             (
                 "multiple_choice",
@@ -369,6 +370,7 @@ CONSULTATIONS = [
                 "You can answer as a resident, a worker, a student or a business.</p>",
             ),
         ],
+        "comments_enabled": True,
         "questions": [
             ("agree_scale", "More people living in the city centre would be good for Plymouth", ""),
             (

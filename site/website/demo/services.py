@@ -212,6 +212,7 @@ def _consultation_fields(words: dict, *, today: date) -> dict:
         "body": _stream(words["body"]),
         "other_ways_to_respond": _stream(words["other_ways_to_respond"]),
         "contact": [("contact_details", words["contact"])],
+        "comments_enabled": words.get("comments_enabled", False),
         "you_said": words.get("you_said", ""),
         "we_did": words.get("we_did", ""),
         "actions": [
