@@ -260,6 +260,13 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             context["summaries"] = question_summaries(consultation=self)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from website.core.public_forms.views import public_form_cache_control
+
+        response = super().serve(request, *args, **kwargs)
+        # The comment form carries a per-render token: never from a shared cache.
+        return public_form_cache_control(response) if self.comments_enabled else response
+
     @path("respond/", name="respond")
     def respond(self, request):
         """The first page of the online response form."""

@@ -72,3 +72,18 @@ def test_find_a_consultation_by_filter_without_javascript(demo_site, open_page):
     assert "1 consultation" in page.inner_text("#results-count")
     page.get_by_role("link", name="Pride in Place: a ten-year plan for your neighbourhood").click()
     assert "This consultation is open" in page.inner_text("main")
+
+
+def test_comment_and_reply_without_javascript_then_axe(demo_site, open_page, settings):
+    settings.PUBLIC_FORM_MIN_SECONDS = 0
+    path = "/consultations/city-centre-living/"
+    page = open_page(path, width="phone", javascript=False)
+    page.get_by_role("button", name="Post comment").click()  # empty: errors
+    assert "Enter a name to show" in page.inner_text(".govuk-error-summary")
+    page.get_by_label("Name to show").fill("Sam")
+    page.get_by_label("Your comment").fill("More homes above shops, please.")
+    page.get_by_role("button", name="Post comment").click()
+    assert "Your comment is published." in page.inner_text("main")
+    assert "More homes above shops, please." in page.inner_text("#comments + p + ol")
+    checked = open_page(path, width="phone", site_scripts=False)
+    assert axe_violations(checked) == []

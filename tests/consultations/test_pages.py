@@ -141,3 +141,14 @@ def test_home_page_shows_open_consultations_and_latest_results(client, section_p
     results_section = html.split('id="results-heading"')[1].split("</section>")[0]
     assert "City Centre Living" in open_section and "Closes" in open_section
     assert "Pride in Place" in results_section and "Pride in Place" not in open_section
+
+
+def test_copying_a_consultation_keeps_its_form_but_not_its_responses(section_pages, admin_user):
+    from consultations.models import ConsultationQuestion, ConsultationResponse
+
+    page = ConsultationPageBuilder(parent=section_pages["consultations"], title="Original")
+    ConsultationQuestion.objects.create(page=page, kind="short_text", label="Why?", sort_order=0)
+    ConsultationResponse.objects.create(consultation=page, answers={})
+    copy = page.copy(update_attrs={"title": "Copy", "slug": "copy"}, user=admin_user)
+    assert [q.label for q in copy.questions.all()] == ["Why?"]
+    assert copy.responses.count() == 0
