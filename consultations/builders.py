@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .models import ConsultationIndexPage, ConsultationPage
+from .models import ConsultationIndexPage, ConsultationPage, YouSaidWeDidIndexPage
 
 
 class ConsultationIndexPageBuilder(wagtail_factories.PageFactory):
@@ -44,3 +44,12 @@ class ConsultationPageBuilder(wagtail_factories.PageFactory):
         if extracted:
             self.areas.set(extracted)
             self.save()
+
+
+class YouSaidWeDidIndexPageBuilder(wagtail_factories.PageFactory):
+    title = "You said, we did"
+    slug = "you-said-we-did"
+    introduction = "What people told us in each consultation, and what the council did about it."
+
+    class Meta:
+        model = YouSaidWeDidIndexPage

@@ -233,3 +233,23 @@ def _summary(question, tally: dict, answered: int) -> dict:
         for value, label in options
     ]
     return {"question": question.label, "answered": answered, "rows": rows}
+
+
+def results_published_list(*, locale: Locale) -> QuerySet:
+    """Live consultations in this language with published results, newest results first."""
+    return (
+        ConsultationPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(status_filter(ConsultationStatus.RESULTS, now=timezone.now()))
+        .order_by("-results_published_at", "pk")
+    )
+
+
+def consultations_awaiting_results(*, closed_before: datetime) -> QuerySet:
+    """Live consultations that closed before then and still have no published results."""
+    return (
+        ConsultationPage.objects.live()
+        .filter(closes_at__lt=closed_before)
+        .filter(status_filter(ConsultationStatus.CLOSED, now=timezone.now()))
+    )

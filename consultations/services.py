@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -173,3 +174,32 @@ def subscription_stop(*, token: str) -> OutcomeSubscription | None:
         subscription.unsubscribed_at = timezone.now()
         subscription.save(update_fields=["unsubscribed_at"])
     return subscription
+
+
+@transaction.atomic
+def results_reminders_send(*, after_days: int) -> int:
+    """Reminds each consultation's owner, once, when it closed `after_days` ago without results."""
+    from datetime import timedelta
+
+    from .models import ResultsReminder
+    from .selectors import consultations_awaiting_results
+
+    closed_before = timezone.now() - timedelta(days=after_days)
+    sent = 0
+    reminded = ResultsReminder.objects.values("consultation_id")
+    for page in consultations_awaiting_results(closed_before=closed_before).exclude(
+        pk__in=reminded
+    ):
+        to = [page.owner.email] if page.owner and page.owner.email else None
+        email_queue(
+            to=to or list(settings.CONTACT_FORM_RECIPIENTS),
+            template="consultation_results_reminder",
+            context={
+                "consultation": page,
+                "days": after_days,
+                "admin_url": settings.WAGTAILADMIN_BASE_URL,
+            },
+        )
+        ResultsReminder.objects.create(consultation=page)
+        sent += 1
+    return sent

@@ -1,11 +1,16 @@
 """Consultation models: the pages, the questions officers build, and what residents send."""
 
 from .comments import REPORTS_TO_HIDE, CommentReport, CommentStatus, ConsultationComment
-from .pages import ConsultationIndexPage, ConsultationPage, ConsultationStatus
+from .pages import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationStatus,
+    YouSaidWeDidIndexPage,
+)
 from .participation import EqualityMonitoring, OutcomeSubscription, ProcessRating
 from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
 from .responses import ConsultationResponse, ResponseChannel
-from .results import ActionStatus, ConsultationAction
+from .results import ActionStatus, ConsultationAction, ResultsReminder
 
 __all__ = [
     "AGREE_SCALE",
@@ -25,4 +30,6 @@ __all__ = [
     "ProcessRating",
     "QuestionKind",
     "ResponseChannel",
+    "ResultsReminder",
+    "YouSaidWeDidIndexPage",
 ]

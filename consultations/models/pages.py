@@ -340,3 +340,33 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
         if self.results_published_at and self.results_published_at <= now:
             return ConsultationStatus.RESULTS
         return ConsultationStatus.CLOSED
+
+
+class YouSaidWeDidIndexPage(IntroductionMixin, Page):
+    """Every consultation whose results are published, newest first, in one place."""
+
+    content_panels = [*Page.content_panels, *IntroductionMixin.introduction_panels]
+    search_fields = [*Page.search_fields, *IntroductionMixin.introduction_search_fields]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _('"You said, we did": the results of every consultation, in one list.')
+
+    class Meta:
+        verbose_name = _("you said, we did index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from website.core.pagination import page_links
+
+        from ..selectors import results_published_list
+
+        context = super().get_context(request, *args, **kwargs)
+        results = Paginator(results_published_list(locale=self.locale), 10).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            {"results": results, "pagination": page_links(request=request, page=results)}
+        )
+        return context

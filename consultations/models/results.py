@@ -39,3 +39,15 @@ class ConsultationAction(Orderable):
 
     def __str__(self):
         return self.description
+
+
+class ResultsReminder(models.Model):
+    """That the officer was reminded a closed consultation still has no results (once each)."""
+
+    consultation = models.OneToOneField(
+        "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Reminder for {self.consultation_id}"

@@ -15,6 +15,7 @@ PAGES = {
     "consultation forthcoming": "/consultations/wellbeing-hub-opening-hours/",
     "consultation closed": "/consultations/food-co-op-members-survey/",
     "consultation with results": "/consultations/plan-for-nature/",
+    "you said, we did": "/you-said-we-did/",
     "volunteering index": "/volunteering/",
     "directory index": "/support-near-you/",
     "standard page with blocks": "/about/",

@@ -140,3 +140,38 @@ def test_results_page_query_count_is_fixed(client, published, django_assert_max_
     with django_assert_max_num_queries(30):
         html = client.get(published.url).content.decode()
     assert "2003 responses in all." in html
+
+
+def test_you_said_we_did_index_lists_published_results(client, published, home, section_pages):
+    from consultations.builders import YouSaidWeDidIndexPageBuilder
+
+    ConsultationPageBuilder(parent=section_pages["consultations"], title="Still open")
+    index = YouSaidWeDidIndexPageBuilder(parent=home)
+    html = client.get(index.url).content.decode()
+    assert "1 consultation with results" in html and "Plan for Nature" in html
+    assert "Still open" not in html and f"{published.url}#results-heading" in html
+
+
+def test_officer_is_reminded_once_when_results_are_late(published, section_pages, admin_user):
+    from consultations.services import results_reminders_send
+
+    now = timezone.now()
+    late = ConsultationPageBuilder(
+        parent=section_pages["consultations"],
+        title="Late results",
+        opens_at=now - timedelta(days=100),
+        closes_at=now - timedelta(days=50),
+        owner=admin_user,
+    )
+    ConsultationPageBuilder(  # closed recently: not yet
+        parent=section_pages["consultations"],
+        opens_at=now - timedelta(days=30),
+        closes_at=now - timedelta(days=5),
+    )
+    assert results_reminders_send(after_days=42) == 1
+    assert results_reminders_send(after_days=42) == 0
+    email = OutgoingEmail.objects.get()
+    assert email.to == [admin_user.email] and "Late results" in email.subject
+    assert f"/admin/pages/{late.pk}/edit/" in email.body_text
+    call_command("consultation_reminders_send")
+    assert OutgoingEmail.objects.count() == 1

@@ -10,7 +10,7 @@ import directory.builders  # noqa: F401
 import volunteering.builders  # noqa: F401
 import website.home.builders
 import website.standard_pages.builders  # noqa: F401
-from consultations.models import ConsultationIndexPage, ConsultationPage
+from consultations.models import ConsultationIndexPage, ConsultationPage, YouSaidWeDidIndexPage
 from directory.models import DirectoryIndexPage
 from volunteering.models import VolunteeringIndexPage
 from website.home.models import HomePage
@@ -21,6 +21,7 @@ SITE_PAGE_TYPES = [
     StandardPage,
     ConsultationIndexPage,
     ConsultationPage,
+    YouSaidWeDidIndexPage,
     VolunteeringIndexPage,
     DirectoryIndexPage,
 ]
@@ -69,12 +70,19 @@ def test_home_page_without_section_pages_still_renders(client, home):
 
 def test_tree_rules():
     assert HomePage.parent_page_types == ["wagtailcore.Page"]
-    for model in (ConsultationIndexPage, VolunteeringIndexPage, DirectoryIndexPage):
+    sections = (
+        ConsultationIndexPage,
+        YouSaidWeDidIndexPage,
+        VolunteeringIndexPage,
+        DirectoryIndexPage,
+    )
+    for model in sections:
         assert model.allowed_parent_page_models() == [HomePage]
         assert model.max_count_per_parent == 1
     assert set(HomePage.allowed_subpage_models()) == {
         StandardPage,
         ConsultationIndexPage,
+        YouSaidWeDidIndexPage,
         VolunteeringIndexPage,
         DirectoryIndexPage,
     }

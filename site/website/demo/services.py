@@ -12,7 +12,11 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
-from consultations.builders import ConsultationIndexPageBuilder, ConsultationPageBuilder
+from consultations.builders import (
+    ConsultationIndexPageBuilder,
+    ConsultationPageBuilder,
+    YouSaidWeDidIndexPageBuilder,
+)
 from consultations.models import (
     ConsultationAction,
     ConsultationPage,
@@ -159,6 +163,9 @@ def pages_ensure() -> dict[str, Page]:
             introduction=words["introduction"],
             body=[("rich_text", RichText(words["body"]))],
         )
+    pages["you-said-we-did"] = _child_ensure(
+        home, YouSaidWeDidIndexPageBuilder.slug, YouSaidWeDidIndexPageBuilder
+    )
     for words in content.STANDARD_PAGES:
         pages[words["slug"]] = _child_ensure(
             home,

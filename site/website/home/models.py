@@ -49,6 +49,7 @@ class HomePage(IntroductionMixin, Page):
     subpage_types = [
         "standard_pages.StandardPage",
         "consultations.ConsultationIndexPage",
+        "consultations.YouSaidWeDidIndexPage",
         "volunteering.VolunteeringIndexPage",
         "directory.DirectoryIndexPage",
     ]

@@ -272,6 +272,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "engagement-hub@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Days after a consultation closes without published results before its officer is reminded.
+CONSULTATION_RESULTS_REMINDER_DAYS = env_int("CONSULTATION_RESULTS_REMINDER_DAYS", 42)
 # Where contact-form messages go when site settings have no contact email.
 CONTACT_FORM_RECIPIENTS = env_list("CONTACT_FORM_RECIPIENTS", ["engagement@example.org"])
 
