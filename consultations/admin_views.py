@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.views.generic import IndexView
 
 from website.core.public_forms.screening import staff_entry_screening
 from website.core.review import submission_review
@@ -18,6 +20,7 @@ from website.core.submission_admin import (
     held_reasons_column,
 )
 
+from .exports import export_buttons, export_view
 from .forms import ResponseForm
 from .models import ConsultationPage, ConsultationResponse, ResponseChannel
 from .services import response_submit
@@ -48,8 +51,33 @@ class ResponseInspectView(SubmissionInspectView):
         return answers_display(self.object)
 
 
+class ResponseIndexView(IndexView):
+    """The responses list; filtered to one consultation, it offers to export that one."""
+
+    export_url_name = None
+
+    @cached_property
+    def export_buttons(self):
+        filters = self.filters
+        if not (filters and filters.is_valid() and self.user_has_permission("view")):
+            return None
+        page = filters.form.cleaned_data.get("consultation")
+        return export_buttons(url_name=self.export_url_name, page_id=page.pk) if page else None
+
+    @cached_property
+    def header_buttons(self):
+        main = [self.export_buttons[0]] if self.export_buttons else []
+        return [*super().header_buttons, *main]
+
+    @cached_property
+    def header_more_buttons(self):
+        more = self.export_buttons[1] if self.export_buttons else []
+        return [*super().header_more_buttons, *more]
+
+
 class ConsultationResponseViewSet(SubmissionViewSet):
     model = ConsultationResponse
+    index_view_class = ResponseIndexView
     icon = "form"
     menu_label = _("Consultation responses")
     add_to_admin_menu = True
@@ -86,10 +114,14 @@ class ConsultationResponseViewSet(SubmissionViewSet):
     def get_queryset(self, request):
         return ConsultationResponse.objects.select_related("consultation")
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(export_url_name=self.get_url_name("export"), **kwargs)
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("enter/<int:page_id>/", _entry_view(self), name="enter"),
+            path("export/<int:page_id>/", export_view(self), name="export"),
         ]
 
 

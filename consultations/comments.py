@@ -1,6 +1,7 @@
 """Writes and reads for public comments: post, reply, report, moderate."""
 
 import hashlib
+import hmac
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from website.core.audit import audit_log
-from website.core.models import ReviewStatus
+from website.core.models import HeldReason, ReviewStatus
 from website.core.public_forms.screening import Screening, submission_store
 from website.emails.services import email_queue
 
 from .models import (
     REPORTS_TO_HIDE,
+    CommentBlock,
     CommentReport,
     CommentStatus,
     ConsultationComment,
@@ -23,6 +25,39 @@ from .models import (
 )
 
 COUNCIL_NAME = "Plymouth City Council"
+
+
+def sender_hashes(*, email: str, ip: str) -> dict[str, str]:
+    """Keyed hashes of a sender's email and address, to match against blocks without storing IPs."""
+    key = settings.SECRET_KEY.encode()
+    return {
+        kind: hmac.new(key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
+        for kind, value in (("email", email), ("address", ip))
+        if value
+    }
+
+
+def _blocked(hashes: dict[str, str]) -> bool:
+    return any(
+        CommentBlock.objects.filter(kind=kind, value_hash=value).exists()
+        for kind, value in hashes.items()
+    )
+
+
+@transaction.atomic
+def sender_block(*, comment: ConsultationComment, user, kind: str, reason: str) -> None:
+    """Blocks the comment's email or address; their comments then wait for a moderator."""
+    value = (
+        sender_hashes(email=comment.email, ip="").get("email")
+        if kind == "email"
+        else comment.sender_hash
+    )
+    if not value:
+        return
+    CommentBlock.objects.get_or_create(
+        kind=kind, value_hash=value, defaults={"reason": reason, "created_by": user}
+    )
+    audit_log(instance=comment, action="website.review.block", user=user, data={"kind": kind})
 
 
 def comments_published(*, consultation: ConsultationPage) -> QuerySet:
@@ -45,11 +80,18 @@ def comment_post(
     body: str,
     email: str,
     screening: Screening,
+    ip: str = "",
     parent: ConsultationComment | None = None,
 ) -> ConsultationComment:
-    """Stores a comment once per rendered form; held or pre-moderated ones wait for a moderator."""
+    """Stores a comment once per rendered form; held, blocked or pre-moderated ones wait."""
     if parent is not None and parent.parent_id:
         parent = parent.parent  # replies go one level deep: a reply to a reply joins the thread
+    hashes = sender_hashes(email=email, ip=ip)
+    if _blocked(hashes):
+        screening = Screening(
+            idempotency_key=screening.idempotency_key,
+            held_reasons=[*screening.held_reasons, HeldReason.BLOCKED.value],
+        )
     waits = screening.held_reasons or consultation.comments_premoderated
     comment, _created = submission_store(
         model=ConsultationComment,
@@ -59,6 +101,7 @@ def comment_post(
         display_name=display_name,
         body=body,
         email=email,
+        sender_hash=hashes.get("address", ""),
         status=CommentStatus.PENDING if waits else CommentStatus.PUBLISHED,
     )
     return comment

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 
 from website.core.submission_admin import SubmissionInspectView, SubmissionViewSet
 
-from .comments import comment_moderate, official_reply
+from .comments import comment_moderate, official_reply, sender_block
 from .models import ConsultationComment
 
 
@@ -41,6 +41,7 @@ class CommentInspectView(SubmissionInspectView):
             context["reply_url"] = reverse("consultation_comments:reply", args=[self.object.pk])
             context["moderation_form"] = ModerationForm()
             context["reply_form"] = ReplyForm()
+            context["block_url"] = reverse("consultation_comments:block", args=[self.object.pk])
         return context
 
 
@@ -74,6 +75,7 @@ class CommentViewSet(SubmissionViewSet):
             *super().get_urlpatterns(),
             path("moderate/<int:pk>/", self._moderate_view, name="moderate"),
             path("reply/<int:pk>/", self._reply_view, name="reply"),
+            path("block/<int:pk>/", self._block_view, name="block"),
         ]
 
     def _allowed(self, request, pk):
@@ -105,6 +107,20 @@ class CommentViewSet(SubmissionViewSet):
             if form.is_valid():
                 official_reply(comment=comment, user=request.user, body=form.cleaned_data["body"])
                 messages.success(request, _("Your reply is published."))
+            return redirect(self.get_url_name("inspect"), pk)
+
+        return view
+
+    @property
+    def _block_view(self):
+        @require_POST
+        def view(request, pk):
+            comment = self._allowed(request, pk)
+            kind = request.POST.get("kind")
+            if kind in ("email", "address"):
+                reason = request.POST.get("reason", "")[:300]
+                sender_block(comment=comment, user=request.user, kind=kind, reason=reason)
+                messages.success(request, _("Blocked. Their comments will wait for a moderator."))
             return redirect(self.get_url_name("inspect"), pk)
 
         return view

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from website.core.client_ip import client_ip
 from website.core.pagination import page_links
 from website.core.public_forms.ratelimit import rate_limit_check
 from website.core.public_forms.screening import submission_screen
@@ -59,6 +60,7 @@ def post_view(request, page: ConsultationPage):
     comment = comment_post(
         consultation=page,
         parent=parent,
+        ip=client_ip(request),
         screening=submission_screen(request=request, form=form, rate=rate),
         **form.cleaned_data,
     )

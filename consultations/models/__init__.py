@@ -1,6 +1,12 @@
 """Consultation models: the pages, the questions officers build, and what residents send."""
 
-from .comments import REPORTS_TO_HIDE, CommentReport, CommentStatus, ConsultationComment
+from .comments import (
+    REPORTS_TO_HIDE,
+    CommentBlock,
+    CommentReport,
+    CommentStatus,
+    ConsultationComment,
+)
 from .pages import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -16,6 +22,7 @@ __all__ = [
     "AGREE_SCALE",
     "REPORTS_TO_HIDE",
     "ActionStatus",
+    "CommentBlock",
     "CommentReport",
     "CommentStatus",
     "ConsultationAction",

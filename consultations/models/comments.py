@@ -1,5 +1,6 @@
 """Public comments on a consultation: one level of replies, moderated, reportable."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,7 @@ class CommentStatus(models.TextChoices):
 class ConsultationComment(PublicSubmission):
     """A resident's comment, or an official council reply, shown under its display name only."""
 
-    PERSONAL_DATA_FIELDS = ("display_name", "body", "email")
+    PERSONAL_DATA_FIELDS = ("display_name", "body", "email", "sender_hash")
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="comments"
@@ -44,6 +45,9 @@ class ConsultationComment(PublicSubmission):
     hidden_reason = models.CharField(_("why it was hidden"), max_length=300, blank=True)
     is_official = models.BooleanField(_("official council reply"), default=False)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
+    # A keyed hash of the sender's IP address: lets a moderator block an address without
+    # the site keeping the address itself.
+    sender_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta(PublicSubmission.Meta):
         verbose_name = _("comment")
@@ -72,3 +76,25 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return _("Report on comment %(number)s") % {"number": self.comment_id}
+
+
+class CommentBlock(models.Model):
+    """A blocked email or address: its comments wait for a moderator instead of appearing."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("Email")
+        ADDRESS = "address", _("Internet address")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    value_hash = models.CharField(max_length=64)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "value_hash"], name="one_block")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} block {self.pk}"

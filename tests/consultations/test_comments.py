@@ -109,6 +109,8 @@ def moderator_client(consultation, django_user_model):
 def test_moderator_hides_with_a_reason_the_author_is_told(moderator_client, consultation, client):
     user, staff = moderator_client
     comment = _comment(consultation, body="Rude words", email="ann@example.org")
+    inspect = staff.get(f"/admin/consultation_comments/inspect/{comment.pk}/").content.decode()
+    assert "Block this email" in inspect and "Reply as the council" in inspect and "Hide" in inspect
     url = f"/admin/consultation_comments/moderate/{comment.pk}/"
     assert staff.post(url, {"publish": "0", "reason": "Personal attack"}).status_code == 302
     comment.refresh_from_db()
@@ -173,3 +175,26 @@ def test_disabled_comments(client, section_pages):
     page = ConsultationPageBuilder(parent=section_pages["consultations"], comments_enabled=False)
     assert 'id="comments"' not in client.get(page.url).content.decode()
     assert _post(client, page).status_code == 404
+
+
+def test_blocked_senders_wait_for_a_moderator(moderator_client, consultation):
+    user, staff = moderator_client
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    _post(client, consultation, email="troll@example.org", body="First")
+    comment = ConsultationComment.objects.get()
+    assert comment.sender_hash and "203.0.113.7" not in comment.sender_hash
+    for kind in ("email", "address"):
+        response = staff.post(
+            f"/admin/consultation_comments/block/{comment.pk}/", {"kind": kind, "reason": "Abuse"}
+        )
+        assert response.status_code == 302
+    assert ModelLogEntry.objects.filter(action="website.review.block", user=user).count() == 2
+    _post(
+        Client(REMOTE_ADDR="198.51.100.1"), consultation, email="TROLL@example.org", body="By email"
+    )
+    _post(Client(REMOTE_ADDR="203.0.113.7"), consultation, body="By address")
+    waiting = ConsultationComment.objects.filter(status=CommentStatus.PENDING)
+    assert sorted(c.body for c in waiting) == ["By address", "By email"]
+    assert all(c.held_reasons == ["blocked"] for c in waiting)
+    _post(Client(REMOTE_ADDR="198.51.100.2"), consultation, body="Someone else")
+    assert ConsultationComment.objects.get(body="Someone else").status == CommentStatus.PUBLISHED

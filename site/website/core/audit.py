@@ -11,6 +11,7 @@ AUDIT_ACTIONS = {
     "website.personal_data.hide": (_("Hide personal data"), _("Hid personal data")),
     "website.review.release": (_("Release held submission"), _("Released from review")),
     "website.review.spam": (_("Mark as spam"), _("Marked as spam")),
+    "website.review.block": (_("Block a sender"), _("Blocked the sender")),
 }
 
 

@@ -23,6 +23,7 @@ class HeldReason(models.TextChoices):
     RATE = "rate", _("Many submissions from one address")
     CAPTCHA_SCORE = "captcha_score", _("Low reCAPTCHA score")
     CAPTCHA_UNAVAILABLE = "captcha_unavailable", _("reCAPTCHA could not be checked")
+    BLOCKED = "blocked", _("From a blocked email or address")
 
 
 class PublicSubmission(models.Model):
