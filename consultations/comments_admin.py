@@ -30,7 +30,7 @@ class ReplyForm(forms.Form):
 
 
 class CommentInspectView(SubmissionInspectView):
-    template_name = "consultations/admin/comment_inspect.html"
+    """A comment, with publish/hide, block and official-reply forms for those who may."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,6 +42,7 @@ class CommentInspectView(SubmissionInspectView):
             context["moderation_form"] = ModerationForm()
             context["reply_form"] = ReplyForm()
             context["block_url"] = reverse("consultation_comments:block", args=[self.object.pk])
+            context["comment"] = self.object
         return context
 
 
@@ -52,6 +53,7 @@ class CommentViewSet(SubmissionViewSet):
     add_to_admin_menu = True
     menu_order = 260
     inspect_view_class = CommentInspectView
+    inspect_template_name = "consultations/admin/comment_inspect.html"
     list_display = [
         "__str__",
         "consultation",
