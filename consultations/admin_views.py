@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.views.generic import IndexView
 
 from website.core.public_forms.screening import staff_entry_screening
@@ -23,7 +23,8 @@ from website.core.submission_admin import (
 from .exports import export_buttons, export_view
 from .forms import ResponseForm
 from .models import ConsultationPage, ConsultationResponse, ResponseChannel
-from .services import response_submit
+from .selectors import response_summary
+from .services import response_submit, response_themes_set
 
 
 def answers_display(response: ConsultationResponse):
@@ -47,8 +48,18 @@ def _answer_text(value) -> str:
 
 
 class ResponseInspectView(SubmissionInspectView):
+    """A response, with the officer's theme tags for its free-text answers."""
+
     def get_answers_display_value(self):
         return answers_display(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            context["themes_url"] = reverse("consultation_responses:themes", args=[self.object.pk])
+            context["themes"] = self.object.consultation.themes.all()
+            context["tagged"] = set(self.object.themes.values_list("pk", flat=True))
+        return context
 
 
 class ResponseIndexView(IndexView):
@@ -83,6 +94,7 @@ class ConsultationResponseViewSet(SubmissionViewSet):
     add_to_admin_menu = True
     menu_order = 250
     inspect_view_class = ResponseInspectView
+    inspect_template_name = "consultations/admin/response_inspect.html"
     list_display = [
         "__str__",
         "consultation",
@@ -122,6 +134,8 @@ class ConsultationResponseViewSet(SubmissionViewSet):
             *super().get_urlpatterns(),
             path("enter/<int:page_id>/", _entry_view(self), name="enter"),
             path("export/<int:page_id>/", export_view(self), name="export"),
+            path("themes/<int:pk>/", _themes_view(self), name="themes"),
+            path("summary/<int:page_id>/", _summary_view(self), name="summary"),
         ]
 
 
@@ -166,5 +180,38 @@ def _entry_view(viewset):
             "consultation": page,
         }
         return TemplateResponse(request, "consultations/admin/enter_response.html", context)
+
+    return view
+
+
+def _themes_view(viewset):
+    @require_POST
+    def view(request, pk):
+        if not viewset.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        response = get_object_or_404(ConsultationResponse, pk=pk)
+        chosen = [int(v) for v in request.POST.getlist("themes") if v.isdigit()]
+        response_themes_set(
+            response=response, theme_ids=chosen, new_theme=request.POST.get("new_theme", "")
+        )
+        messages.success(request, _("Themes saved."))
+        return redirect(viewset.get_url_name("inspect"), pk)
+
+    return view
+
+
+def _summary_view(viewset):
+    def view(request, page_id):
+        if not viewset.permission_policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        page = get_object_or_404(ConsultationPage, pk=page_id)
+        context = {
+            "page_title": _("Summary of responses"),
+            "page_subtitle": page.title,
+            "header_icon": "form",
+            "consultation": page,
+            "summary": response_summary(consultation=page),
+        }
+        return TemplateResponse(request, "consultations/admin/response_summary.html", context)
 
     return view

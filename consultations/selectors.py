@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Avg, Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -253,3 +253,38 @@ def consultations_awaiting_results(*, closed_before: datetime) -> QuerySet:
         .filter(closes_at__lt=closed_before)
         .filter(status_filter(ConsultationStatus.CLOSED, now=timezone.now()))
     )
+
+
+def theme_counts(*, consultation: ConsultationPage) -> list[dict]:
+    """How many counted responses were tagged with each theme (one aggregate query)."""
+    return list(
+        _counted_responses(consultation)
+        .filter(themes__isnull=False)
+        .values(name=F("themes__name"))
+        .annotate(count=Count("pk"))
+        .order_by("-count", "name")
+    )
+
+
+def response_summary(*, consultation: ConsultationPage) -> dict:
+    """The staff summary: totals by channel and review status, themes, ratings, questions."""
+    from .models import ProcessRating
+
+    by_status = (
+        ConsultationResponse.objects.filter(
+            consultation__translation_key=consultation.translation_key
+        )
+        .values("review_status")
+        .annotate(count=Count("pk"))
+        .order_by("review_status")
+    )
+    ratings = ProcessRating.objects.filter(
+        consultation__translation_key=consultation.translation_key
+    ).aggregate(count=Count("pk"), average=Avg("rating"))
+    return {
+        "channels": responses_by_channel(consultation=consultation),
+        "statuses": list(by_status),
+        "themes": theme_counts(consultation=consultation),
+        "ratings": ratings,
+        "questions": question_summaries(consultation=consultation),
+    }

@@ -17,6 +17,7 @@ from .models import (
     OutcomeSubscription,
     ProcessRating,
     ResponseChannel,
+    ResponseTheme,
 )
 from .selectors import response_answer_rows
 
@@ -203,3 +204,18 @@ def results_reminders_send(*, after_days: int) -> int:
         ResultsReminder.objects.create(consultation=page)
         sent += 1
     return sent
+
+
+@transaction.atomic
+def response_themes_set(
+    *, response: ConsultationResponse, theme_ids: list[int], new_theme: str = ""
+) -> None:
+    """Tags a response with the chosen themes of its consultation, adding a new one if named."""
+    themes = list(response.consultation.themes.filter(pk__in=theme_ids))
+    name = " ".join(new_theme.split())[:100]
+    if name:
+        theme, _created = ResponseTheme.objects.get_or_create(
+            consultation=response.consultation, name=name
+        )
+        themes.append(theme)
+    response.themes.set(themes)

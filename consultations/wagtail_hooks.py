@@ -58,6 +58,8 @@ def response_buttons(page, user, view_name, next_url=None):
         reverse("consultation_responses:index") + f"?consultation={page.pk}",
         priority=10,
     )
+    summary_url = reverse("consultation_responses:summary", args=[page.pk])
+    yield Button(_("Summary of responses"), summary_url, priority=12)
     export_url = reverse("consultation_responses:export", args=[page.pk])
     yield Button(_("Export responses"), export_url, priority=15)
     if user.has_perm("consultations.add_consultationresponse"):

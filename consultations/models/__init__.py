@@ -15,7 +15,7 @@ from .pages import (
 )
 from .participation import EqualityMonitoring, OutcomeSubscription, ProcessRating
 from .questions import AGREE_SCALE, ConsultationQuestion, QuestionKind
-from .responses import ConsultationResponse, ResponseChannel
+from .responses import ConsultationResponse, ResponseChannel, ResponseTheme
 from .results import ActionStatus, ConsultationAction, ResultsReminder
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "ProcessRating",
     "QuestionKind",
     "ResponseChannel",
+    "ResponseTheme",
     "ResultsReminder",
     "YouSaidWeDidIndexPage",
 ]

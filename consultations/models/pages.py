@@ -249,7 +249,7 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..comments_views import comments_context
-        from ..selectors import question_summaries, responses_by_channel
+        from ..selectors import question_summaries, responses_by_channel, theme_counts
 
         context = super().get_context(request, *args, **kwargs)
         context["page_status"] = status = self.status()
@@ -258,6 +258,7 @@ class ConsultationPage(RoutablePageMixin, IntroductionMixin, Page):
             context["channels"] = responses_by_channel(consultation=self)
             context["response_total"] = sum(row["count"] for row in context["channels"])
             context["summaries"] = question_summaries(consultation=self)
+            context["themes"] = theme_counts(consultation=self)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -46,6 +46,13 @@ class ConsultationResponse(PublicSubmission):
         help_text=_("The staff member who typed in a paper, phone or in-person response."),
     )
 
+    themes = models.ManyToManyField(
+        "consultations.ResponseTheme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="responses",
+    )
+
     class Meta(PublicSubmission.Meta):
         verbose_name = _("consultation response")
         verbose_name_plural = _("consultation responses")
@@ -53,3 +60,22 @@ class ConsultationResponse(PublicSubmission):
 
     def __str__(self):
         return _("Response %(number)s") % {"number": self.pk}
+
+
+class ResponseTheme(models.Model):
+    """A theme officers tag free-text answers with; the counts feed "you said"."""
+
+    consultation = models.ForeignKey(
+        "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="themes"
+    )
+    name = models.CharField(_("theme"), max_length=100)
+
+    class Meta:
+        verbose_name = _("theme")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "name"], name="one_theme_name")
+        ]
+
+    def __str__(self):
+        return self.name

@@ -132,3 +132,33 @@ def test_moderators_cannot_type_in_responses(member, responses):
     assert client.get(f"{URL}enter/{page.pk}/").status_code != 200  # Wagtail redirects home
     client.post(f"{URL}enter/{page.pk}/", {"channel": "paper"})
     assert not ConsultationResponse.objects.filter(channel="paper").exists()
+
+
+def test_officer_tags_themes_which_feed_the_summary_and_you_said(member, responses, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    officer = staff_client_for(member("Consultation officers"))
+    response = responses["benches"]
+    url = f"{URL}themes/{response.pk}/"
+    assert officer.post(url, {"new_theme": "  More   benches "}).status_code == 302
+    theme = response.consultation.themes.get()
+    assert theme.name == "More benches" and list(response.themes.all()) == [theme]
+    summary = officer.get(f"{URL}summary/{response.consultation_id}/").content.decode()
+    assert "More benches" in summary and "Summary of responses" in summary
+    page = response.consultation
+    now = timezone.now()
+    page.opens_at, page.closes_at = now - timedelta(days=9), now - timedelta(days=2)
+    page.results_published_at = now - timedelta(days=1)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "What people wrote about most" in html and "More benches" in html
+
+
+def test_moderators_cannot_tag_or_see_the_summary(member, responses):
+    client = staff_client_for(member("Moderators"))
+    response = responses["benches"]
+    assert client.get(f"{URL}summary/{response.consultation_id}/").status_code != 200
+    client.post(f"{URL}themes/{response.pk}/", {"new_theme": "Sneaky"})
+    assert not response.consultation.themes.exists()
