@@ -87,3 +87,13 @@ def test_comment_and_reply_without_javascript_then_axe(demo_site, open_page, set
     assert "More homes above shops, please." in page.inner_text("#comments + p + ol")
     checked = open_page(path, width="phone", site_scripts=False)
     assert axe_violations(checked) == []
+
+
+def test_read_you_said_we_did_from_the_home_page(demo_site, open_page):
+    page = open_page("/", width="phone", javascript=False)
+    results = page.locator("section[aria-labelledby='results-heading']")
+    results.get_by_role("link", name="Plan for Nature").click()
+    page.wait_for_url("**/plan-for-nature/")
+    section = page.inner_text("section[aria-labelledby='results-heading']")
+    assert "120 responses in all." in section and "What we are doing" in section
+    assert "Which should come first?" in section

@@ -50,7 +50,7 @@ def test_respond_on_a_phone(survey, open_page, javascript):
     page.get_by_label("Your postcode").fill("pl1 1ae")
     page.get_by_role("button", name="Send your response").click()
     page.wait_for_url("**/respond/sent/")
-    answers = list(ConsultationResponse.objects.get().answers.values())
+    answers = list(ConsultationResponse.objects.get(consultation=survey).answers.values())
     assert ["Lights", "Benches"] in answers and "PL1 1AE" in answers
 
 
