@@ -348,3 +348,20 @@ def test_csv_export_memory_does_not_grow_with_rows(officer_client, plan):
 
     assert size_20k > 1.9 * size_10k
     assert peak_20k < 1.25 * peak_10k, (peak_10k, peak_20k)
+
+
+def test_exports_never_carry_equality_answers_or_contact_details(officer_client, plan):
+    from consultations.models import EqualityMonitoring, OutcomeSubscription
+
+    page, questions = plan
+    _respond(page, questions, change="Benches")
+    EqualityMonitoring.objects.create(consultation=page, age_band="35_44", carer="yes")
+    OutcomeSubscription.objects.create(
+        consultation=page, consultation_key=page.translation_key, email="resident@example.org"
+    )
+    for file_format in ("csv", "xlsx"):
+        _, rows = _export(officer_client, page, file_format)
+        text = " ".join(str(cell) for row in rows for cell in row)
+        assert "resident@example.org" not in text
+        assert "35_44" not in text and "35 to 44" not in text and "carer" not in text.lower()
+        assert len(rows) == 2  # the header and the one response
