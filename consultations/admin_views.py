@@ -23,28 +23,19 @@ from website.core.submission_admin import (
 from .exports import export_buttons, export_view
 from .forms import ResponseForm
 from .models import ConsultationPage, ConsultationResponse, ResponseChannel
-from .selectors import response_summary
+from .selectors import response_answer_rows, response_summary
 from .services import response_submit, response_themes_set
 
 
 def answers_display(response: ConsultationResponse):
     """The answers under their questions (in the response's language), escaped."""
-    labels = {str(q.key): q.label for q in response.consultation.questions.all()}
-    rows = [(labels.get(key, key), _answer_text(value)) for key, value in response.answers.items()]
+    rows = response_answer_rows(response)
     if not rows:
         return "-"
     return format_html(
         '<dl class="app-answers">{}</dl>',
         format_html_join("", "<dt><strong>{}</strong></dt><dd>{}</dd>", rows),
     )
-
-
-def _answer_text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, dict):
-        return f"{value.get('answer', '')}: {value.get('follow_up', '')}"
-    return str(value)
 
 
 class ResponseInspectView(SubmissionInspectView):
