@@ -21,7 +21,7 @@ from .models import CommentStatus, ConsultationComment, ConsultationPage, Consul
 COMMENTS_PER_PAGE = 20
 
 
-def comments_context(request, page: ConsultationPage, form: CommentForm | None = None) -> dict:
+def comments_context(request, page: ConsultationPage) -> dict:
     """The page of comments shown (`?comments=N`) and the form, for the consultation page."""
     if not page.comments_enabled:
         return {}
@@ -33,7 +33,7 @@ def comments_context(request, page: ConsultationPage, form: CommentForm | None =
         "comments": comments,
         "comments_pagination": links,
         "comments_open": page.status() == ConsultationStatus.OPEN,
-        "comment_form": form or CommentForm(),
+        "comment_form": CommentForm(),
     }
 
 
@@ -51,7 +51,7 @@ def post_view(request, page: ConsultationPage):
         return rate_limited_response(request)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        context = {**page.get_context(request), **comments_context(request, page, form)}
+        context = {**page.get_context(request), "comment_form": form}  # comments already in
         return TemplateResponse(request, page.get_template(request), context)
     parent_id = form.cleaned_data.pop("parent")
     parent = ConsultationComment.objects.filter(

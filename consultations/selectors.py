@@ -283,7 +283,10 @@ def response_summary(*, consultation: ConsultationPage) -> dict:
     ).aggregate(count=Count("pk"), average=Avg("rating"))
     return {
         "channels": responses_by_channel(consultation=consultation),
-        "statuses": list(by_status),
+        "statuses": [
+            {"label": ReviewStatus(row["review_status"]).label, "count": row["count"]}
+            for row in by_status
+        ],
         "themes": theme_counts(consultation=consultation),
         "ratings": ratings,
         "questions": question_summaries(consultation=consultation),

@@ -147,6 +147,7 @@ def test_officer_tags_themes_which_feed_the_summary_and_you_said(member, respons
     assert theme.name == "More benches" and list(response.themes.all()) == [theme]
     summary = officer.get(f"{URL}summary/{response.consultation_id}/").content.decode()
     assert "More benches" in summary and "Summary of responses" in summary
+    assert "Accepted" in summary and "No ratings yet" in summary
     page = response.consultation
     now = timezone.now()
     page.opens_at, page.closes_at = now - timedelta(days=9), now - timedelta(days=2)

@@ -142,3 +142,20 @@ def test_updates_form_errors(client, responded, data, message):
 
 def test_unknown_confirmation_token(client, responded):
     assert client.post(f"{responded.url}updates/confirm/not-a-token/").status_code == 404
+
+
+def test_every_form_that_asks_for_personal_details_links_the_privacy_notice(
+    client, responded, site
+):
+    from website.core.models import SiteSettings
+    from website.standard_pages.builders import StandardPageBuilder
+
+    privacy = StandardPageBuilder(parent=site.root_page, slug="privacy", title="Privacy notice")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.privacy_page = privacy
+    site_settings.save()
+    responded.comments_enabled = True
+    responded.save_revision().publish()
+    link = 'href="/privacy/">privacy notice</a>'
+    for path in ("respond/", "respond/sent/", "respond/about-you/", ""):
+        assert link in client.get(responded.url + path).content.decode(), path
