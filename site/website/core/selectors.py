@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import AlertBanner, SiteSettings
+from .geography import Point
+from .models import AlertBanner, Postcode, SiteSettings
 
 
 def alert_banner_current(*, locale: Locale, now: datetime | None = None) -> AlertBanner | None:
@@ -36,3 +37,9 @@ def privacy_notice_url(*, request: HttpRequest) -> str:
         return ""
     page = page.localized
     return page.get_url(request=request) or ""
+
+
+def postcode_point(*, postcode: str) -> Point | None:
+    """The centre of a (normalised) postcode, or None if it is not in the postcode table."""
+    row = Postcode.objects.filter(postcode=postcode).values("latitude", "longitude").first()
+    return Point(row["latitude"], row["longitude"]) if row else None

@@ -277,6 +277,20 @@ CONSULTATION_RESULTS_REMINDER_DAYS = env_int("CONSULTATION_RESULTS_REMINDER_DAYS
 # Where contact-form messages go when site settings have no contact email.
 CONTACT_FORM_RECIPIENTS = env_list("CONTACT_FORM_RECIPIENTS", ["engagement@example.org"])
 
+# Volunteering: the council's volunteering team (approves partner opportunities, and is told of
+# sign-ups nobody has contacted), and the timings residents and coordinators rely on.
+VOLUNTEERING_TEAM_EMAILS = env_list("VOLUNTEERING_TEAM_EMAILS", ["volunteering@example.org"])
+# Hours a resident offered a place from the waiting list has to accept it.
+VOLUNTEERING_OFFER_HOURS = env_int("VOLUNTEERING_OFFER_HOURS", 48)
+# Days the private sign-up link works after the last session (or after signing up, if none).
+VOLUNTEERING_LINK_DAYS = env_int("VOLUNTEERING_LINK_DAYS", 30)
+# Hours before a session that its volunteers are reminded.
+VOLUNTEERING_REMINDER_HOURS = env_int("VOLUNTEERING_REMINDER_HOURS", 24)
+# Working days (England, Europe/London) a new sign-up may wait for contact before the
+# coordinators are reminded, and before the volunteering team is told.
+VOLUNTEERING_CONTACT_WORKING_DAYS = env_int("VOLUNTEERING_CONTACT_WORKING_DAYS", 5)
+VOLUNTEERING_ESCALATE_WORKING_DAYS = env_int("VOLUNTEERING_ESCALATE_WORKING_DAYS", 10)
+
 # reCAPTCHA v3 as a risk score, only when both keys are set (the form toolkit wraps it).
 RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY")
 RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY")

@@ -3,6 +3,7 @@ the base for resident submissions."""
 
 from .alerts import AlertBanner
 from .mixins import IntroductionMixin
+from .postcodes import Postcode
 from .settings import SiteSettings
 from .submissions import HeldReason, PublicSubmission, ReviewStatus
 from .taxonomy import Area, Topic
@@ -12,6 +13,7 @@ __all__ = [
     "Area",
     "HeldReason",
     "IntroductionMixin",
+    "Postcode",
     "PublicSubmission",
     "ReviewStatus",
     "SiteSettings",
