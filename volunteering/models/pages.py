@@ -324,7 +324,7 @@ class OpportunitySession(Orderable):
     def __str__(self) -> str:
         start = timezone.localtime(self.starts_at)
         end = timezone.localtime(self.ends_at)
-        return f"{start:%a %-d %b %Y, %H:%M}–{end:%H:%M}"
+        return f"{start:%a %-d %b %Y, %H:%M} to {end:%H:%M}"
 
     def clean(self):
         super().clean()

@@ -96,7 +96,7 @@ class Signup(PublicSubmission):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} – {self.opportunity.title}"
+        return f"{self.name}: {self.opportunity.title}"
 
 
 class SignupNote(models.Model):
@@ -119,3 +119,6 @@ class SignupNote(models.Model):
     class Meta:
         verbose_name = _("sign-up note")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.note[:50]}"
