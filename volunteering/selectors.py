@@ -35,3 +35,27 @@ def opportunity_places_left(*, opportunity: OpportunityPage) -> int | None:
         return None
     taken = opportunity.signups.filter(session__isnull=True, place__in=PLACE_TAKEN).count()
     return max(opportunity.places - taken, 0)
+
+
+def organisation_notify_addresses(*, organisation) -> list[str]:
+    """Where an organisation's sign-up notices and reminders go: its coordinators' emails,
+    else its contact email."""
+    emails = sorted(
+        {
+            email
+            for email in organisation.coordinators.filter(is_active=True).values_list(
+                "email", flat=True
+            )
+            if email
+        }
+    )
+    return emails or [organisation.contact_email]
+
+
+def signup_admin_url(*, signup) -> str:
+    """The full address of a sign-up in the admin, for emails to coordinators."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    path = reverse("volunteer_signups:inspect", args=[signup.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

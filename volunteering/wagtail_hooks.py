@@ -15,3 +15,10 @@ def staff_group_grants():
             page_permissions=("add", "change"),
         )
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_signup_viewset():
+    from .admin_views import SignupViewSet
+
+    return SignupViewSet("volunteer_signups")
