@@ -3,3 +3,7 @@
 
 def board_context(*, request, index) -> dict:
     return {}
+
+
+def opportunity_context(*, request, opportunity) -> dict:
+    return {}

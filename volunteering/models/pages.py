@@ -264,6 +264,13 @@ class OpportunityPage(RoutablePageMixin, IntroductionMixin, Page):
                 }
             )
 
+    def get_context(self, request, *args, **kwargs):
+        from ..views import opportunity_context  # sessions, places left, the sign-up button
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(opportunity_context(request=request, opportunity=self))
+        return context
+
     def is_open(self, today=None) -> bool:
         """Sign-ups are taken until the end of the closing date (Europe/London)."""
         today = today or timezone.localdate()
