@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -35,8 +35,13 @@ def volunteering_index_for_locale(*, locale: Locale) -> VolunteeringIndexPage | 
 
 
 def open_filter(today: date) -> Q:
-    """Still taking sign-ups on `today`: the same rule as OpportunityPage.is_open."""
-    return Q(closes_on__isnull=True) | Q(closes_on__gte=today)
+    """Still taking sign-ups on `today`: not past its closing date (OpportunityPage.is_open)
+    and, if it has sessions, one still to start (the rule the sign-up form applies)."""
+    sessions = OpportunitySession.objects.filter(opportunity=OuterRef("pk"))
+    upcoming = sessions.filter(starts_at__gt=timezone.now())
+    return (Q(closes_on__isnull=True) | Q(closes_on__gte=today)) & (
+        ~Exists(sessions) | Exists(upcoming)
+    )
 
 
 def _closing_order() -> list:

@@ -153,7 +153,10 @@ def opportunity_context(*, request: HttpRequest, opportunity: OpportunityPage) -
         "sessions": upcoming,
         "has_sessions": bool(sessions),
         "places_left": places_left,
-        "is_open": opportunity.is_open(),
+        # The same rule as the sign-up form: closed after its closing date, or once every
+        # session has started.
+        "is_open": opportunity.is_open() and (not sessions or bool(upcoming)),
+        "sessions_over": bool(sessions) and not upcoming,
         "signup_label": _signup_label(sessions=upcoming, places_left=places_left),
         "where": opportunity_location_text(opportunity),
         "venue": venue if venue is not None and venue.live else None,

@@ -12,7 +12,7 @@ import website.home.builders
 import website.standard_pages.builders  # noqa: F401
 from consultations.models import ConsultationIndexPage, ConsultationPage, YouSaidWeDidIndexPage
 from directory.models import DirectoryIndexPage
-from volunteering.models import VolunteeringIndexPage
+from volunteering.models import OpportunityPage, VolunteeringIndexPage
 from website.home.models import HomePage
 from website.standard_pages.models import StandardPage
 
@@ -23,6 +23,7 @@ SITE_PAGE_TYPES = [
     ConsultationPage,
     YouSaidWeDidIndexPage,
     VolunteeringIndexPage,
+    OpportunityPage,
     DirectoryIndexPage,
 ]
 

@@ -98,11 +98,14 @@ def test_one_full_session_of_two_still_offers_sign_up(client, opportunity):
 
 
 def test_past_sessions_are_not_offered_but_stay_in_the_calendar(client, opportunity):
-    _session(opportunity, days=-3)
+    past = _session(opportunity, days=-3, note="Last week's litter pick")
+    _session(opportunity, days=3)
     html = _html(client, opportunity)
-    assert 'id="sessions"' not in html
-    assert _button(html)[0] == "Register your interest"
+    assert past.note not in html
+    assert _button(html)[0] == "Sign up"
     assert 'id="calendar-link"' in html
+    calendar = client.get(f"{opportunity.url}sessions.ics").content.decode()
+    assert calendar.count("BEGIN:VEVENT") == 2
 
 
 def test_without_sessions_residents_register_interest(client, opportunity):
@@ -307,3 +310,17 @@ def test_an_editor_previews_changes_to_a_live_opportunity(admin_client, opportun
     assert "Renamed role" in html
     assert 'id="sessions"' not in html  # the editor removed the session
     assert _button(html)[0] == "Register your interest"
+
+
+def test_an_opportunity_whose_sessions_have_all_started_is_closed_on_page_board_and_form(
+    client, board, opportunity
+):
+    started = timezone.now() - timedelta(hours=1)
+    OpportunitySessionBuilder(
+        opportunity=opportunity, starts_at=started, ends_at=started + timedelta(hours=3)
+    )
+    html = client.get(opportunity.url).content.decode()
+    assert "All the sessions of this opportunity have taken place" in html
+    assert 'class="govuk-button govuk-button--start"' not in html
+    assert opportunity.title not in client.get(board.url).content.decode()
+    assert 'name="name"' not in client.get(opportunity.url + "sign-up/").content.decode()
