@@ -318,7 +318,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"private_tokens": {"()": "website.core.log_filters.PrivateTokenFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["private_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action and background task at INFO: too chatty for a console.
     "loggers": {
