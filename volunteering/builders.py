@@ -90,6 +90,9 @@ class SignupBuilder(DjangoModelFactory):
     opportunity = factory.SubFactory(OpportunityPageBuilder)
     session = None
     place = Place.INTEREST
+    waiting_since = factory.LazyAttribute(
+        lambda o: timezone.now() if o.place == Place.WAITING else None
+    )
     name = factory.Sequence(lambda n: f"Resident {n}")
     email = factory.Sequence(lambda n: f"resident{n}@example.org")
     contact_consent = True

@@ -89,7 +89,7 @@ def _promote(
         pool.filter(place=Place.WAITING)
         .select_related("opportunity__organisation", "session")
         .select_for_update(of=("self",))
-        .order_by("created_at", "pk")[:free]
+        .order_by("waiting_since", "pk")[:free]
     )
     for signup in waiting:
         _offer_make(signup=signup, now=now)
@@ -117,7 +117,8 @@ def signup_waiting_position(*, signup: Signup) -> int | None:
     """Where a wait-listed sign-up stands in its queue (1 = next to be offered a place)."""
     if signup.place != Place.WAITING:
         return None
-    ahead = Q(created_at__lt=signup.created_at) | Q(created_at=signup.created_at, pk__lte=signup.pk)
+    since = signup.waiting_since
+    ahead = Q(waiting_since__lt=since) | Q(waiting_since=since, pk__lte=signup.pk)
     pool = _pool(opportunity_id=signup.opportunity_id, session_id=signup.session_id)
     return pool.filter(ahead, place=Place.WAITING).count()
 
@@ -225,6 +226,7 @@ def signup_submit(
         opportunity=opportunity,
         session=session,
         place=place,
+        waiting_since=now if place == Place.WAITING else None,
         language=language,
         token_hash=token_digest(token),
         token_expires_at=_link_expiry(opportunity=opportunity, now=now),
@@ -248,9 +250,10 @@ def signup_review(submission: Signup, user, release: bool) -> None:
         signup.place = _place_take(
             opportunity_id=signup.opportunity_id, session_id=signup.session_id, now=timezone.now()
         )
+        signup.waiting_since = timezone.now() if signup.place == Place.WAITING else None
         if signup.email:  # the raw token is long gone: the confirmation carries a new one
             _token_issue(signup)
-        signup.save(update_fields=["place", "token_hash"])
+        signup.save(update_fields=["place", "waiting_since", "token_hash"])
         _arrival_notify(signup=signup)
 
 
@@ -382,7 +385,17 @@ def signup_change(
                 opportunity_id=locked.opportunity_id, session_id=new_session_id, now=now
             )
             locked.offer_expires_at = None
-    locked.save(update_fields=["availability", "needs", "session", "place", "offer_expires_at"])
+            locked.waiting_since = now if locked.place == Place.WAITING else None
+    locked.save(
+        update_fields=[
+            "availability",
+            "needs",
+            "session",
+            "place",
+            "offer_expires_at",
+            "waiting_since",
+        ]
+    )
     if moved and old_place in PLACE_TAKEN:
         _promote(opportunity_id=locked.opportunity_id, session_id=old_session_id, now=now)
     if locked.review_status != ReviewStatus.HELD:

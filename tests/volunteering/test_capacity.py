@@ -15,6 +15,7 @@ from volunteering.signups import (
     offers_expire,
     signup_cancel,
     signup_change,
+    signup_waiting_position,
     waiting_list_promote,
 )
 from website.emails.models import OutgoingEmail
@@ -235,3 +236,17 @@ def test_an_opportunity_without_sessions_has_its_own_places(board, organisation)
     assert waiting.place == Place.WAITING
     signup_cancel(signup=first, by="coordinator")
     assert _places([waiting]) == [Place.OFFERED]
+
+
+def test_moving_to_a_full_session_joins_the_back_of_its_waiting_list(opportunity):
+    full = OpportunitySessionBuilder(opportunity=opportunity, places=1)
+    other = OpportunitySessionBuilder(opportunity=opportunity, places=5)
+    early = SignupBuilder(opportunity=opportunity, session=other, place=Place.BOOKED)
+    SignupBuilder(opportunity=opportunity, session=full, place=Place.BOOKED)
+    waiting = SignupBuilder(opportunity=opportunity, session=full, place=Place.WAITING)
+
+    moved = signup_change(signup=early, session=full, availability=[], needs="")
+
+    assert moved.place == Place.WAITING
+    assert signup_waiting_position(signup=waiting) == 1
+    assert signup_waiting_position(signup=moved) == 2

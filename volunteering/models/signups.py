@@ -61,6 +61,8 @@ class Signup(PublicSubmission):
     )
     place = models.CharField(_("place"), max_length=20, choices=Place.choices)
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
+    # When the sign-up joined its current waiting list (moving session re-joins at the back).
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=SignupStatus.choices, default=SignupStatus.NEW
     )
