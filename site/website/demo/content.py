@@ -367,3 +367,12 @@ TRANSLATIONS = {
 
 # Consultations live in their own module: there are many, and they are long.
 from .content_consultations import CONSULTATIONS  # noqa: E402, F401
+
+# So does volunteering: organisations, opportunities and example sign-ups.
+from .content_volunteering import (  # noqa: E402, F401
+    OPPORTUNITIES,
+    SIGNUP_NOTES,
+    VOLUNTEER_SIGNUPS,
+    VOLUNTEERING_EXAMPLE_NOTE,
+    VOLUNTEERING_ORGANISATIONS,
+)

@@ -35,6 +35,7 @@ from website.staff.services import staff_groups_sync
 from website.standard_pages.builders import StandardPageBuilder
 
 from . import content
+from .services_volunteering import volunteering_ensure
 
 INDEX_BUILDERS = {
     "consultations": ConsultationIndexPageBuilder,
@@ -359,6 +360,7 @@ def demo_content_load() -> dict[str, Page]:
     topics = taxonomy_ensure()
     pages = pages_ensure()
     consultations_ensure(pages)
+    volunteering_ensure(pages)
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
     site_settings_ensure(site, privacy_page=pages["privacy"])
