@@ -22,6 +22,22 @@ def _test_settings(settings, tmp_path):
     cache.clear()  # rate limit counters must not carry over from another test
 
 
+@pytest.fixture(autouse=True)
+def _postcodes_restore(request, django_db_blocker):
+    """Puts back the postcode table (loaded by a migration) after a transactional test.
+
+    Such tests end by flushing every table, which would leave later tests without postcodes.
+    """
+    yield
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        from website.core.models import Postcode
+        from website.core.postcode_loading import postcodes_bundled_load
+
+        with django_db_blocker.unblock():
+            if not Postcode.objects.exists():
+                postcodes_bundled_load()
+
+
 @pytest.fixture
 def locales(db):
     """English (default), Polish and Arabic."""

@@ -380,6 +380,7 @@ def signup_change(
     moved = new_session_id != old_session_id
     if moved:
         locked.session = session
+        locked.session_reminded_at = None  # the new session gets its own reminder
         if locked.review_status != ReviewStatus.HELD:
             locked.place = _place_take(
                 opportunity_id=locked.opportunity_id, session_id=new_session_id, now=now
@@ -394,6 +395,7 @@ def signup_change(
             "place",
             "offer_expires_at",
             "waiting_since",
+            "session_reminded_at",
         ]
     )
     if moved and old_place in PLACE_TAKEN:

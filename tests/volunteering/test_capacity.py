@@ -250,3 +250,17 @@ def test_moving_to_a_full_session_joins_the_back_of_its_waiting_list(opportunity
     assert moved.place == Place.WAITING
     assert signup_waiting_position(signup=waiting) == 1
     assert signup_waiting_position(signup=moved) == 2
+
+
+def test_moving_session_after_a_reminder_gets_a_reminder_for_the_new_one(opportunity):
+    first = OpportunitySessionBuilder(opportunity=opportunity)
+    second = OpportunitySessionBuilder(opportunity=opportunity)
+    signup = SignupBuilder(
+        opportunity=opportunity,
+        session=first,
+        place=Place.BOOKED,
+        session_reminded_at=timezone.now(),
+    )
+    moved = signup_change(signup=signup, session=second, availability=[], needs="")
+    moved.refresh_from_db()
+    assert moved.session == second and moved.session_reminded_at is None

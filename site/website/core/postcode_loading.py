@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from .geography import postcode_rows
+from .geography import POSTCODES_CSV, postcode_rows
 
 BATCH_SIZE = 2000
 
@@ -17,3 +17,11 @@ def postcodes_replace(*, model, lines: Iterable[str]) -> int:
     model.objects.all().delete()
     model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     return len(rows)
+
+
+def postcodes_bundled_load() -> int:
+    """Loads the bundled Plymouth extract into the Postcode table."""
+    from .models import Postcode
+
+    with POSTCODES_CSV.open(newline="", encoding="utf-8") as handle:
+        return postcodes_replace(model=Postcode, lines=handle)

@@ -27,7 +27,8 @@ from directory.builders import DirectoryIndexPageBuilder
 from volunteering.builders import VolunteeringIndexPageBuilder
 from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
 from website.core.geography import POSTCODES_CSV, plymouth_wards, ward_display_name
-from website.core.models import AlertBanner, Area, SiteSettings, Topic
+from website.core.models import AlertBanner, Area, Postcode, SiteSettings, Topic
+from website.core.postcode_loading import postcodes_bundled_load
 from website.home.builders import home_page_ensure
 from website.navigation.builders import FooterMenuBuilder, MainMenuBuilder, page_link
 from website.navigation.models import FooterMenu, MainMenu, NavigationSettings
@@ -355,6 +356,8 @@ def demo_content_load() -> dict[str, Page]:
     Not one transaction: Wagtail publishes on commit with the page objects it holds, which
     would write stale tree counts over pages created later in the same transaction.
     """
+    if not Postcode.objects.exists():  # a database flushed since it was migrated
+        postcodes_bundled_load()
     for code, _name in settings.LANGUAGES:
         locale_ensure(code)
     topics = taxonomy_ensure()
