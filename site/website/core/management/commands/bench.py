@@ -37,12 +37,15 @@ from website.core.benchmark import (
 )
 from website.settings.env import env_int
 
-# (name, path): the home page, search with results, a listing and a content page.
+# (name, path): the home page, search with results, listings, a content page, and the
+# volunteering board sorted by distance from a postcode.
 PAGES = (
     ("home", "/"),
     ("search", "/search/?q=wellbeing"),
     ("listing", "/consultations/"),
     ("detail", "/about/"),
+    ("board", "/volunteering/?postcode=PL4+6AB&distance=5&sort=distance"),
+    ("opportunity", "/volunteering/welcome-visitors-at-the-box/"),
 )
 TARGETS = ("site", "static")
 SETUP_COMMANDS = (
