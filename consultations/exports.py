@@ -99,7 +99,7 @@ def export_columns(*, page: ConsultationPage) -> list[AnswerColumn]:
     for question in page.questions.all():
         key, labels = str(question.key), _choice_labels(question.kind)
         if question.kind == QuestionKind.YES_NO and question.follow_up_on:
-            follow_up = _("%(question)s \u2013 follow-up") % {"question": question.label}
+            follow_up = _("%(question)s (follow-up)") % {"question": question.label}
             columns.append(AnswerColumn(question.label, key, "answer", labels))
             columns.append(AnswerColumn(follow_up, key, "follow_up", {}))
         else:

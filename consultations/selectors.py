@@ -119,7 +119,7 @@ def status_counts(*, index: ConsultationIndexPage, now: datetime | None = None) 
 
 
 def _day(moment: datetime) -> str:
-    return date_format(timezone.localtime(moment), "j F Y")
+    return date_format(timezone.localtime(moment), "j E Y")
 
 
 def _card(page: ConsultationPage, meta: str) -> dict:

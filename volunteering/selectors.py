@@ -74,7 +74,7 @@ def opportunity_closing_text(opportunity: OpportunityPage) -> str:
     """The closing date as a card says it: "Closes 12 May 2026" or "No closing date"."""
     if opportunity.closes_on is None:
         return _("No closing date")
-    return _("Closes %(date)s") % {"date": date_format(opportunity.closes_on, "j F Y")}
+    return _("Closes %(date)s") % {"date": date_format(opportunity.closes_on, "j E Y")}
 
 
 def opportunity_location_text(opportunity: OpportunityPage) -> str:

@@ -33,7 +33,7 @@ HEADER = [
     "Rank these",
     "More trees are a good idea",
     "Would you help?",
-    "Would you help? \u2013 follow-up",
+    "Would you help? (follow-up)",
 ]
 
 
