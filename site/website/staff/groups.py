@@ -12,13 +12,20 @@ COMMS_EDITORS = "Comms editors"
 CONSULTATION_OFFICERS = "Consultation officers"
 MODERATORS = "Moderators"
 VOLUNTEER_COORDINATORS = "Volunteer coordinators"
+VOLUNTEERING_TEAM = "Volunteering team"
 DIRECTORY_EDITORS = "Directory editors"
 
 STAFF_GROUPS = {
     COMMS_EDITORS: _("Edit and publish every page, menus, banners, topics and site settings."),
     CONSULTATION_OFFICERS: _("Create, edit and publish consultations."),
     MODERATORS: _("Review held submissions and resident messages."),
-    VOLUNTEER_COORDINATORS: _("Draft volunteering opportunities for review."),
+    VOLUNTEER_COORDINATORS: _(
+        "Draft volunteering opportunities for their organisations and manage their sign-ups."
+    ),
+    VOLUNTEERING_TEAM: _(
+        "Approve and publish volunteering opportunities, manage organisations, and see every "
+        "organisation's sign-ups."
+    ),
     DIRECTORY_EDITORS: _("Create, edit and publish directory entries and areas."),
 }
 
