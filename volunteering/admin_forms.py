@@ -8,37 +8,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from website.core.models import ReviewStatus
 from website.staff.groups import VOLUNTEER_COORDINATORS
 
-from .models import Organisation, Place, Signup, SignupStatus
-from .permissions import opportunities_visible, organisations_listed, sessions_visible
+from .models import Place, Signup, SignupStatus
+from .permissions import opportunities_visible, sessions_visible
 
 MAX_HOURS = Decimal(1000)
-
-
-class OpportunityPageForm(WagtailAdminPageForm):
-    """The opportunity editor: a coordinator may choose only organisations they coordinate.
-
-    Set as OpportunityPage.base_form_class. A plain select (not the snippet chooser, whose
-    modal lists every organisation) offers only what the editor may choose.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("organisation")
-        if field is None:
-            return
-        field.widget = forms.Select()
-        if self.for_user is not None:  # setting the queryset also sets the select's choices
-            field.queryset = organisations_listed(user=self.for_user)
-        else:
-            field.queryset = Organisation.objects.all()
-        choices = list(field.queryset.values_list("pk", flat=True)[:2])
-        if len(choices) == 1 and not self.instance.organisation_id:
-            self.initial["organisation"] = choices[0]
 
 
 class CoordinatorsField(forms.ModelMultipleChoiceField):

@@ -74,7 +74,12 @@ def test_coordinators_and_moderators_cannot_publish(tree):
             page_permissions__permission__codename="publish_page"
         ).distinct()
     }
-    assert publishers == {"Comms editors", "Consultation officers", "Directory editors"}
+    assert publishers == {
+        "Comms editors",
+        "Consultation officers",
+        "Directory editors",
+        "Volunteering team",
+    }
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.conftest import staff_client_for
-from volunteering.admin_forms import OpportunityPageForm
 from volunteering.builders import OpportunityPageBuilder, OrganisationBuilder
 from volunteering.models import OpportunityPage, Organisation
 from website.staff.groups import COMMS_EDITORS, VOLUNTEERING_TEAM
@@ -32,12 +31,6 @@ def other_opportunity(board, other_organisation):
     return OpportunityPageBuilder(
         parent=board, title="Tea and chat afternoons", organisation=other_organisation
     )
-
-
-@pytest.fixture
-def opportunity_form(monkeypatch):
-    """OpportunityPage with the editor form this part provides (its model sets it)."""
-    monkeypatch.setattr(OpportunityPage, "base_form_class", OpportunityPageForm)
 
 
 def opportunity_data(organisation, **overrides) -> dict:
@@ -135,7 +128,7 @@ def test_a_coordinator_cannot_move_their_opportunity_to_another_organisation(
 
 
 def test_the_editor_offers_only_the_coordinators_organisations(
-    opportunity_form, coordinator_client, board, organisation, other_organisation
+    coordinator_client, board, organisation, other_organisation
 ):
     html = coordinator_client.get(
         f"{PAGES}add/volunteering/opportunitypage/{board.pk}/"
@@ -145,7 +138,7 @@ def test_the_editor_offers_only_the_coordinators_organisations(
 
 
 def test_the_team_is_offered_every_organisation(
-    opportunity_form, django_user_model, board, organisation, other_organisation
+    django_user_model, board, organisation, other_organisation
 ):
     team = staff_client_for(member_make(django_user_model, "team", VOLUNTEERING_TEAM))
     html = team.get(f"{PAGES}add/volunteering/opportunitypage/{board.pk}/").content.decode()
@@ -153,7 +146,7 @@ def test_the_team_is_offered_every_organisation(
 
 
 def test_the_editor_form_refuses_another_organisation(
-    opportunity_form, coordinator, board, organisation, other_organisation
+    coordinator, board, organisation, other_organisation
 ):
     form_class = OpportunityPage.get_edit_handler().get_form_class()
 

@@ -24,6 +24,8 @@ from website.core.blocks.text import RICH_TEXT_FEATURES
 from website.core.models import IntroductionMixin
 from website.core.postcodes import postcode_normalise
 
+from ..page_forms import OpportunityPageForm
+
 
 class Cause(models.TextChoices):
     ENVIRONMENT = "environment", _("Environment")
@@ -221,6 +223,7 @@ class OpportunityPage(RoutablePageMixin, IntroductionMixin, Page):
             ),
         ),
     ]
+    base_form_class = OpportunityPageForm
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),

@@ -25,6 +25,7 @@ from consultations.models import (
 )
 from directory.builders import DirectoryIndexPageBuilder
 from volunteering.builders import VolunteeringIndexPageBuilder
+from volunteering.workflow import opportunity_workflow_ensure
 from website.core.builders import AlertBannerBuilder, AreaBuilder, TopicBuilder, locale_ensure
 from website.core.geography import POSTCODES_CSV, plymouth_wards, ward_display_name
 from website.core.models import AlertBanner, Area, Postcode, SiteSettings, Topic
@@ -378,4 +379,5 @@ def demo_content_load() -> dict[str, Page]:
     ]:
         _translations_ensure(instance, content.TRANSLATIONS)
     staff_groups_sync()  # the section pages exist now, so their groups get their pages
+    opportunity_workflow_ensure()  # every board, in every language, needs approval
     return pages
