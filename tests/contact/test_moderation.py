@@ -95,3 +95,10 @@ def test_deleting_a_message_is_audit_logged(moderator, held):
 def test_staff_cannot_add_or_edit_residents_messages(admin_client, held):
     assert admin_client.get("/admin/contact_messages/new/").status_code == 404
     assert admin_client.get(f"/admin/contact_messages/edit/{held.pk}/").status_code == 404
+
+
+def test_the_site_history_links_a_viewed_message_to_its_audited_page(moderator, held, admin_client):
+    staff_client_for(moderator).get(f"/admin/contact_messages/inspect/{held.pk}/")
+    response = admin_client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    assert f'href="/admin/contact_messages/inspect/{held.pk}/"' in response.content.decode()

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -73,6 +74,16 @@ class SubmissionViewSet(ModelViewSet):
             return redirect(self.get_url_name("inspect"), pk)
 
         return view
+
+    @property
+    def url_finder_class(self):
+        """Links from the admin (e.g. Reports -> Site history) open the audited inspect view:
+        there is no edit view to link to."""
+        return type(
+            "SubmissionURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def get_urlpatterns(self):
         hidden = {"add", "edit", "copy"}
