@@ -4,55 +4,38 @@ Only the answers leave: no contact details or equality data are stored with resp
 cell is text or a number, and text that a spreadsheet would run as a formula is quoted (OWASP).
 """
 
-import csv
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import IO, TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, QuerySet
 from django.http import (
-    FileResponse,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
-    StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.widgets import Button, HeaderButton
 from wagtail_localize.models import TranslationSource
 
 from website.core.audit import audit_log
 from website.core.models import ReviewStatus
+from website.core.spreadsheets import Cell, csv_response, formula_safe, xlsx_file, xlsx_response
 
 from .models import AGREE_SCALE, ConsultationPage, ConsultationResponse, QuestionKind
 from .models.questions import YES_NO
 
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 LONDON = ZoneInfo("Europe/London")
 CHUNK_SIZE = 2000  # rows per database fetch: memory stays flat whatever the total
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PUBLISHED = (ReviewStatus.ACCEPTED, ReviewStatus.RELEASED)
-XLSX_MAX_CELL = 32_767  # characters Excel keeps in one cell
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("xlsx", "csv")
 ROW_FIELDS = ("pk", "created_at", "channel", "language", "review_status", "answers")
-
-Cell = str | int | datetime
+DATETIME = "yyyy-mm-dd hh:mm:ss"
 
 
 @dataclass(frozen=True)
@@ -145,13 +128,6 @@ def answer_text(value: object, column: AnswerColumn) -> str:
     return _label(value, column.labels)
 
 
-def formula_safe(value: Cell) -> Cell:
-    """Text a spreadsheet would run as a formula, quoted with a leading ' (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def export_header(export: ResponseExport) -> list[str]:
     """The header row: the response's details, then one column per answer."""
     details = [_("Response number"), _("Received"), _("Channel"), _("Language")]
@@ -174,45 +150,6 @@ def export_rows(export: ResponseExport) -> Iterator[list[Cell]]:
         yield [formula_safe(value) for value in row]
 
 
-class _Echo:
-    """A file-like object whose write returns what it was given, for csv.writer to stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_stream(rows: Iterator[list[Cell]]) -> Iterator[bytes]:
-    """CSV lines as UTF-8 bytes, one row at a time; the byte order mark is for Excel."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff".encode()
-    for row in rows:
-        yield writer.writerow(row).encode()
-
-
-def _xlsx_cell(sheet: "WriteOnlyWorksheet", value: Cell) -> WriteOnlyCell:
-    if isinstance(value, str):
-        # Control characters are not allowed in the file format: shown as U+FFFD instead.
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:XLSX_MAX_CELL]
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever openpyxl guesses
-    elif isinstance(value, datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm:ss"
-    return cell
-
-
-def xlsx_file(rows: Iterator[list[Cell]]) -> IO[bytes]:
-    """An XLSX workbook in a rewound temporary file; write-only mode keeps memory flat."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Responses"))
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-    output = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes (and so deletes) it
-    workbook.save(output)
-    output.seek(0)
-    return output
-
-
 def export_filename(export: ResponseExport, extension: str) -> str:
     """E.g. plan-for-nature-responses-2026-11-22.csv (the date in London)."""
     today = timezone.localdate(timezone=LONDON).isoformat()
@@ -223,16 +160,9 @@ def export_response(export: ResponseExport, file_format: str) -> HttpResponse:
     """The file download: CSV streamed row by row, XLSX from a temporary file."""
     filename = export_filename(export, file_format)
     if file_format == "csv":
-        response = StreamingHttpResponse(
-            csv_stream(export_rows(export)), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = content_disposition_header(True, filename)
-    else:
-        output = xlsx_file(export_rows(export))
-        response = FileResponse(output, as_attachment=True, filename=filename)
-        response["Content-Type"] = XLSX_TYPE
-    patch_cache_control(response, private=True, no_store=True)  # personal data
-    return response
+        return csv_response(export_rows(export), filename=filename)
+    output = xlsx_file(export_rows(export), sheet_title=_("Responses"), datetime_format=DATETIME)
+    return xlsx_response(output, filename=filename)
 
 
 def _export_audit(export: ResponseExport, *, file_format: str, user) -> None:

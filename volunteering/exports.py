@@ -6,25 +6,19 @@ spam sign-ups never leave. Every cell is text, a number or a date, and text that
 spreadsheet would run as a formula is quoted (OWASP).
 """
 
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
-from typing import IO
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from website.core.audit import audit_log
 from website.core.models import ReviewStatus
+from website.core.spreadsheets import Cell, formula_safe, xlsx_file, xlsx_response
 
 from .admin_forms import SignupFilterSet
 from .models import Availability, Organisation, Place, SignupStatus
@@ -32,18 +26,13 @@ from .permissions import signups_visible
 
 LONDON = ZoneInfo("Europe/London")
 CHUNK_SIZE = 2000  # rows per database fetch: memory stays flat whatever the total
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PUBLISHED = (ReviewStatus.ACCEPTED, ReviewStatus.RELEASED)
-XLSX_MAX_CELL = 32_767  # characters Excel keeps in one cell
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROW_FIELDS = (
     "pk", "created_at", "opportunity__title", "opportunity__organisation__name",
     "session__starts_at", "place", "status", "name", "email", "phone", "postcode",
     "availability", "needs", "age_confirmed", "contact_consent", "language", "hours",
 )  # fmt: skip
 FILTERS = ("opportunity", "session", "status", "place")
-
-Cell = str | int | Decimal | datetime | None
 
 
 @dataclass(frozen=True)
@@ -82,13 +71,6 @@ def export_prepare(*, request: HttpRequest) -> SignupExport:
         filters=filters,
         slug=opportunity.slug if opportunity else "all",
     )
-
-
-def formula_safe(value: Cell) -> Cell:
-    """Text a spreadsheet would run as a formula, quoted with a leading ' (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def export_header() -> list[str]:
@@ -133,30 +115,6 @@ def export_rows(export: SignupExport) -> Iterator[list[Cell]]:
         yield [formula_safe(value) for value in _row(values, labels)]
 
 
-def _xlsx_cell(sheet, value: Cell) -> WriteOnlyCell:
-    if isinstance(value, str):
-        # Control characters are not allowed in the file format: shown as U+FFFD instead.
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:XLSX_MAX_CELL]
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever openpyxl guesses
-    elif isinstance(value, datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm"
-    return cell
-
-
-def xlsx_file(rows: Iterator[list[Cell]]) -> IO[bytes]:
-    """An XLSX workbook in a rewound temporary file; write-only mode keeps memory flat."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Sign-ups"))
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-    output = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes (and so deletes) it
-    workbook.save(output)
-    output.seek(0)
-    return output
-
-
 def export_filename(export: SignupExport) -> str:
     """E.g. volunteer-sign-ups-befriending-2026-11-22.xlsx (the date in London)."""
     today = timezone.localdate(timezone=LONDON).isoformat()
@@ -180,8 +138,5 @@ def export_response(request: HttpRequest) -> HttpResponse:
     """The download for the sign-ups list's export button (the view checks permission)."""
     export = export_prepare(request=request)
     export_audit(export, user=request.user)
-    output = xlsx_file(export_rows(export))
-    response = FileResponse(output, as_attachment=True, filename=export_filename(export))
-    response["Content-Type"] = XLSX_TYPE
-    patch_cache_control(response, private=True, no_store=True)  # personal data
-    return response
+    output = xlsx_file(export_rows(export), sheet_title=_("Sign-ups"))
+    return xlsx_response(output, filename=export_filename(export))
