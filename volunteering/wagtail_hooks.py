@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -114,19 +114,7 @@ class OrganisationViewSet(SnippetViewSet):
     inspect_view_class = OrganisationInspectView
     chooser_viewset_class = OrganisationChooserViewSet
     inspect_view_fields = ["name", "kind", "description", "website", "contact_email"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("name"),
-            FieldPanel("kind"),
-            FieldPanel("description"),
-            MultiFieldPanel(
-                [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-                _("Contact"),
-            ),
-            FieldPanel("coordinators"),
-        ],
-        base_form_class=OrganisationForm,
-    )
+    edit_handler = ObjectList(Organisation.panels, base_form_class=OrganisationForm)
 
     def get_queryset(self, request):
         visible = organisations_listed(user=request.user)
