@@ -18,7 +18,7 @@ from volunteering.models import Place, SignupNote, SignupStatus
 from website.staff.groups import VOLUNTEER_COORDINATORS
 from website.staff.services import staff_groups_sync
 
-from .conftest import axe_violations
+from .conftest import _block_outside, axe_violations
 
 PASSWORD = "a long coordinator password 2026"
 KEY = "3132333435363738393031323334353637383930"  # hex, as django-otp stores it
@@ -51,6 +51,23 @@ def world(transactional_db, section_pages, django_user_model):
     }
 
 
+@pytest.fixture
+def new_page(browser, live_server):
+    """Opens pages at a width in a fresh context (requests outside the test server blocked),
+    closed after the test so no connection to the live server outlives it."""
+    contexts = []
+
+    def _new_page(width: int, height: int):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.route("**/*", _block_outside(live_server.url, site_scripts=True))
+        contexts.append(context)
+        return context.new_page()
+
+    yield _new_page
+    for context in contexts:
+        context.close()
+
+
 def _sign_in(page, base_url):
     page.goto(base_url + "/admin/")
     page.get_by_label("Username").fill("coordinator")
@@ -67,8 +84,8 @@ def _settled(page):
     return page
 
 
-def test_a_coordinator_marks_a_sign_up_as_placed(world, browser, live_server):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+def test_a_coordinator_marks_a_sign_up_as_placed(world, new_page, live_server):
+    page = new_page(1280, 900)
     _sign_in(page, live_server.url)
 
     page.goto(live_server.url + "/admin/volunteer_signups/")
@@ -96,8 +113,8 @@ def test_a_coordinator_marks_a_sign_up_as_placed(world, browser, live_server):
     assert SignupNote.objects.get(signup=signup).note == "Called Ann: starts on Saturday."
 
 
-def test_our_other_admin_pages_have_no_axe_violations(world, browser, live_server):
-    page = browser.new_context(viewport={"width": 320, "height": 640}).new_page()
+def test_our_other_admin_pages_have_no_axe_violations(world, new_page, live_server):
+    page = new_page(320, 640)
     _sign_in(page, live_server.url)
     session, signup = world["session"], world["signup"]
     for path in (
