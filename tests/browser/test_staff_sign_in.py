@@ -46,3 +46,4 @@ def test_enrol_then_sign_in_with_an_authenticator_code(
     page.wait_for_url(live_server.url + "/admin/")
     assert page.locator("#wagtail").count() == 1, page.content()[:3000]
     assert page.locator("main").count() == 1
+    page.context.close()  # no connection to the live server may outlive the test
