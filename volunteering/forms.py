@@ -1,23 +1,22 @@
 """The volunteering board's filters: a plain GET form that works without JavaScript."""
 
-import re
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from website.core.forms import GovukFormMixin
+from website.core.forms import (
+    KEYWORD_MAX_LENGTH,
+    UNSEARCHABLE,
+    GovukFormMixin,
+    KeywordField,
+    area_label,
+    postcode_unknown_message,
+)
 from website.core.models import Area
 from website.core.postcodes import PostcodeField
 from website.core.selectors import postcode_point
 
 from .models import Cause, Commitment
 from .selectors import SORT_CLOSING, SORT_DISTANCE, OpportunityFilters
-
-KEYWORD_MAX_LENGTH = 100
-# Control and format characters (null bytes, direction overrides, zero-width spaces) hide text
-# or break full-text parsers; a search never needs them.
-_UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 DISTANCE_CHOICES = [
     ("", _("Any distance")),
@@ -33,15 +32,6 @@ ONLY_CHOICES = [
     ("accessible", _("Accessible to disabled volunteers")),
 ]
 SORT_CHOICES = [(SORT_CLOSING, _("Closing date")), (SORT_DISTANCE, _("Distance"))]
-
-
-class KeywordField(forms.CharField):
-    """Search words as typed, without invisible characters, and cut to a sane length."""
-
-    def to_python(self, value):
-        text = unicodedata.normalize("NFC", super().to_python(value))
-        text = " ".join(_UNSEARCHABLE.sub(" ", text).split())
-        return text[:KEYWORD_MAX_LENGTH].strip()
 
 
 class OpportunityFilterForm(GovukFormMixin, forms.Form):
@@ -102,9 +92,9 @@ class OpportunityFilterForm(GovukFormMixin, forms.Form):
         if data is not None and "postcode" in data:
             # Invisible characters (a pasted zero-width space, a null byte) are not part of it.
             data = data.copy()
-            data["postcode"] = _UNSEARCHABLE.sub("", data["postcode"])
+            data["postcode"] = UNSEARCHABLE.sub("", data["postcode"])
         super().__init__(data, **kwargs)
-        self.fields["area"].label_from_instance = _area_label
+        self.fields["area"].label_from_instance = area_label
         self.origin = None
 
     def clean(self):
@@ -113,7 +103,7 @@ class OpportunityFilterForm(GovukFormMixin, forms.Form):
         if postcode:
             self.origin = postcode_point(postcode=postcode)
             if self.origin is None:
-                self.add_error("postcode", _postcode_unknown_message(postcode))
+                self.add_error("postcode", postcode_unknown_message(postcode))
         elif cleaned.get("distance") and not self.has_error("postcode"):
             self.add_error("postcode", _("Enter a postcode to search by distance"))
         return cleaned
@@ -152,16 +142,3 @@ def _sort(requested: str | None, *, has_origin: bool) -> str:
     if has_origin and requested != SORT_CLOSING:
         return SORT_DISTANCE
     return SORT_CLOSING
-
-
-def _postcode_unknown_message(postcode: str) -> str:
-    return _(
-        "We could not find the postcode %(postcode)s in Plymouth. Check it, or search "
-        "without a postcode"
-    ) % {"postcode": postcode}
-
-
-def _area_label(area: Area) -> str:
-    if area.kind == Area.Kind.NEIGHBOURHOOD:
-        return _("%(name)s (neighbourhood)") % {"name": area.name}
-    return _("%(name)s (ward)") % {"name": area.name}

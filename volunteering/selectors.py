@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from website.core.geography import EARTH_RADIUS_KM, Point, distance_km, distance_order
+from website.core.geography import EARTH_RADIUS_KM, KM_PER_MILE, Point, distance_km, distance_order
 from website.core.models import Area, Postcode
 
 from .models import (
@@ -23,7 +23,6 @@ from .models import (
     VolunteeringIndexPage,
 )
 
-KM_PER_MILE = 1.609344
 KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180  # of latitude, as distance_order measures
 SORT_CLOSING = "closing"
 SORT_DISTANCE = "distance"

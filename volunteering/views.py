@@ -3,11 +3,10 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from website.core.geography import POSTCODE_ATTRIBUTION
+from website.core.geography import POSTCODE_ATTRIBUTION, distance_text
 from website.core.pagination import page_links
 
 from .forms import ONLY_CHOICES, OpportunityFilterForm
@@ -55,13 +54,6 @@ def _row(page: OpportunityPage, filters: OpportunityFilters) -> dict:
         "miles": miles,
         "distance": distance_text(miles) if miles is not None else "",
     }
-
-
-def distance_text(miles: float) -> str:
-    """How far away, to a tenth of a mile: "1.2 miles away"."""
-    if miles < 0.05:
-        return _("Less than 0.1 miles away")
-    return _("%(miles)s miles away") % {"miles": number_format(round(miles, 1), decimal_pos=1)}
 
 
 def _removal_url(request: HttpRequest, base_url: str, name: str, value: str = "") -> str:

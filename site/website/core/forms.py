@@ -4,8 +4,12 @@ Forms render each field with `components/form_field.html`; this bound field give
 the matching classes and ties it to the hint and error ids that partial prints.
 """
 
+import re
+import unicodedata
+
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext as _
 
 _WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -57,3 +61,33 @@ class GovukFormMixin:
     """Mix into any public form so its fields render with GOV.UK markup."""
 
     bound_field_class = GovukBoundField
+
+
+KEYWORD_MAX_LENGTH = 100
+# Control and format characters (null bytes, direction overrides, zero-width spaces) hide text
+# or break full-text parsers; a search never needs them.
+UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+class KeywordField(forms.CharField):
+    """Search words as typed, without invisible characters, and cut to a sane length."""
+
+    def to_python(self, value):
+        text = unicodedata.normalize("NFC", super().to_python(value))
+        text = " ".join(UNSEARCHABLE.sub(" ", text).split())
+        return text[:KEYWORD_MAX_LENGTH].strip()
+
+
+def postcode_unknown_message(postcode: str) -> str:
+    """The error for a well-formed postcode that is not in Plymouth's postcode table."""
+    return _(
+        "We could not find the postcode %(postcode)s in Plymouth. Check it, or search "
+        "without a postcode"
+    ) % {"postcode": postcode}
+
+
+def area_label(area) -> str:
+    """How a ward or neighbourhood is listed in a filter: "Efford (neighbourhood)"."""
+    if area.kind == "neighbourhood":
+        return _("%(name)s (neighbourhood)") % {"name": area.name}
+    return _("%(name)s (ward)") % {"name": area.name}

@@ -9,9 +9,12 @@ from functools import cache
 from pathlib import Path
 
 from django.db.models import ExpressionWrapper, F, FloatField, Value
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 POSTCODES_CSV = Path(__file__).resolve().parent / "data" / "plymouth-postcodes.csv"
 EARTH_RADIUS_KM = 6371.0088
+KM_PER_MILE = 1.609344
 # Shown wherever postcode data is used (Open Government Licence v3).
 POSTCODE_ATTRIBUTION = (
     "Contains OS data © Crown copyright and database right 2025. "
@@ -73,3 +76,10 @@ def distance_order(origin: Point, *, latitude: str, longitude: str) -> Expressio
     dlat = F(latitude) - Value(origin.latitude)
     dlng = (F(longitude) - Value(origin.longitude)) * Value(scale)
     return ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
+
+
+def distance_text(miles: float) -> str:
+    """How far away, to a tenth of a mile: "1.2 miles away"."""
+    if miles < 0.05:
+        return _("Less than 0.1 miles away")
+    return _("%(miles)s miles away") % {"miles": number_format(round(miles, 1), decimal_pos=1)}

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Avg, F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale
@@ -43,3 +43,19 @@ def postcode_point(*, postcode: str) -> Point | None:
     """The centre of a (normalised) postcode, or None if it is not in the postcode table."""
     row = Postcode.objects.filter(postcode=postcode).values("latitude", "longitude").first()
     return Point(row["latitude"], row["longitude"]) if row else None
+
+
+def postcode_ward_code(*, postcode: str) -> str:
+    """The GSS code of a (normalised) postcode's ward, or "" if it is not in the table."""
+    row = Postcode.objects.filter(postcode=postcode).values_list("ward_code", flat=True).first()
+    return row or ""
+
+
+def ward_centre(*, code: str) -> Point | None:
+    """The mean position of a ward's postcodes: where an approximate place is shown."""
+    centre = Postcode.objects.filter(ward_code=code).aggregate(
+        latitude=Avg("latitude"), longitude=Avg("longitude")
+    )
+    if centre["latitude"] is None:
+        return None
+    return Point(round(centre["latitude"], 4), round(centre["longitude"], 4))
