@@ -78,7 +78,9 @@ def _results_context(request: HttpRequest, page, form: FinderForm) -> dict:
         "pagination": page_links(request=request, page=results),
         "is_filtered": any(value for key, value in request.GET.items() if key != "page"),
         "postcode_attribution": POSTCODE_ATTRIBUTION if filters.origin else "",
-        "map_url": page.reverse_subpage("geojson") + (f"?{query.urlencode()}" if query else ""),
+        "map_url": page.get_url(request=request)
+        + page.reverse_subpage("geojson")
+        + (f"?{query.urlencode()}" if query else ""),
         "map_list_id": "results",
     }
 

@@ -47,14 +47,14 @@ class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
 
         return finder_view(request, self)
 
-    @path("map.geojson", name="geojson")
+    @path("map.geojson/", name="geojson")
     def geojson(self, request):
         """The finder's current results as GeoJSON, for the map (same filters as the page)."""
         from ..views import finder_geojson_view
 
         return finder_geojson_view(request, self)
 
-    @path("download/directory.<str:file_format>", name="download")
+    @path("download/directory.<str:file_format>/", name="download")
     def download(self, request, file_format):
         """The whole directory (hubs, food places, assets) as open data: GeoJSON or CSV."""
         from ..views import download_view
@@ -93,7 +93,7 @@ class CommunityAssetMapPage(RoutablePageMixin, IntroductionMixin, Page):
 
         return asset_map_view(request, self)
 
-    @path("map.geojson", name="geojson")
+    @path("map.geojson/", name="geojson")
     def geojson(self, request):
         from ..views import asset_geojson_view
 

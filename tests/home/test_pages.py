@@ -11,7 +11,13 @@ import volunteering.builders  # noqa: F401
 import website.home.builders
 import website.standard_pages.builders  # noqa: F401
 from consultations.models import ConsultationIndexPage, ConsultationPage, YouSaidWeDidIndexPage
-from directory.models import DirectoryIndexPage
+from directory.models import (
+    CommunityAssetMapPage,
+    CommunityAssetPage,
+    DirectoryIndexPage,
+    FoodPlacePage,
+    WellbeingHubPage,
+)
 from volunteering.models import OpportunityPage, VolunteeringIndexPage
 from website.home.models import HomePage
 from website.standard_pages.models import StandardPage
@@ -25,6 +31,10 @@ SITE_PAGE_TYPES = [
     VolunteeringIndexPage,
     OpportunityPage,
     DirectoryIndexPage,
+    WellbeingHubPage,
+    FoodPlacePage,
+    CommunityAssetMapPage,
+    CommunityAssetPage,
 ]
 
 
