@@ -5,6 +5,7 @@
 #   frontend/scss/website.scss                       -> website/css/website.css (compressed, no map)
 #   govuk-frontend/dist/govuk/govuk-frontend.min.js -> website/js/govuk-frontend.min.js
 #   images the CSS references                    -> website/assets/images/
+#   leaflet/dist/{leaflet.js,leaflet.css,images/}   -> website/vendor/leaflet/ (directory maps)
 #
 # Usage: frontend/build.sh                 (npm ci, then build)
 #        frontend/build.sh --skip-install  (build with the installed node_modules;
@@ -33,6 +34,18 @@ mkdir -p "$static/css" "$static/js"
 # ManifestStaticFilesStorage fails collectstatic on a reference to a missing file.
 sed -e 's|//# sourceMappingURL=[^ ]*$||' \
   "$govuk/govuk-frontend.min.js" > "$static/js/govuk-frontend.min.js"
+
+# Leaflet for the directory maps, self-hosted so no third-party script runs (CSP is 'self' +
+# nonce). Only map pages load it. Same sourceMappingURL rule as above; the licence travels
+# with the copy, as BSD-2-Clause asks.
+leaflet="$here/node_modules/leaflet/dist"
+vendor="$static/vendor/leaflet"
+rm -rf "$vendor"
+mkdir -p "$vendor/images"
+sed -e 's|//# sourceMappingURL=[^ ]*$||' "$leaflet/leaflet.js" > "$vendor/leaflet.js"
+sed -e 's|/\*# sourceMappingURL=[^ ]*\*/||' "$leaflet/leaflet.css" > "$vendor/leaflet.css"
+cp "$leaflet"/images/*.png "$vendor/images/"
+cp "$here/node_modules/leaflet/LICENSE" "$vendor/LICENSE"
 
 # Copy exactly the assets the CSS references. GOV.UK branding (fonts, crest,
 # crown icons) must never be referenced: _settings.scss turns the font off and

@@ -2,9 +2,11 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_float, env_int, env_list, env_str
@@ -290,6 +292,37 @@ VOLUNTEERING_REMINDER_HOURS = env_int("VOLUNTEERING_REMINDER_HOURS", 24)
 # coordinators are reminded, and before the volunteering team is told.
 VOLUNTEERING_CONTACT_WORKING_DAYS = env_int("VOLUNTEERING_CONTACT_WORKING_DAYS", 5)
 VOLUNTEERING_ESCALATE_WORKING_DAYS = env_int("VOLUNTEERING_ESCALATE_WORKING_DAYS", 10)
+
+# Directory: the council's directory team, emailed each resident's asset suggestion or correction.
+DIRECTORY_TEAM_EMAILS = env_list("DIRECTORY_TEAM_EMAILS", ["directory@example.org"])
+
+# Directory maps: the tile server (a Leaflet URL template) and the credit its licence asks for,
+# shown on the map (HTML, set by the operator, never by residents). Leaflet itself is
+# self-hosted; the tile server's origin, worked out here once at start-up, is the only other
+# place the map loads from, so it is added to the CSP's img-src.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
+
+def _tile_origin(url: str) -> str:
+    """The CSP source for a tile URL template: its scheme and host ("{s}." becomes "*."), or ""
+    for tiles served by this site (a path such as /tiles/{z}/{x}/{y}.png, already 'self')."""
+    parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc and url.startswith("/"):
+        return ""
+    host = parts.netloc.rpartition("@")[2].lower()
+    if host.startswith("{s}."):  # Leaflet's rotating subdomains: a CSP host wildcard
+        host = "*." + host.removeprefix("{s}.")
+    if parts.scheme not in {"http", "https"} or not host or "{" in host or "}" in host:
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) URL template, not {url!r}")
+    return f"{parts.scheme}://{host}"
+
+
+if _tile_origin(MAP_TILE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += [_tile_origin(MAP_TILE_URL)]
 
 # reCAPTCHA v3 as a risk score, only when both keys are set (the form toolkit wraps it).
 RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY")

@@ -1,0 +1,483 @@
+"""The directory map component: Leaflet self-hosted and pinned, the tile server the only outside
+source the CSP gains, the template's contract with directory-map.js, and the script itself in
+Chromium under the site's real Content Security Policy (markers, filters, keyboard, failures)."""
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils import translation
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations, browser  # noqa: F401 (browser: a fixture)
+from website.core.templatetags.map_tags import PLURAL_SAMPLES
+from website.settings.base import _tile_origin
+
+ROOT = Path(__file__).resolve().parents[2]
+STATIC = ROOT / "site" / "website" / "static" / "website"
+VENDOR = STATIC / "vendor" / "leaflet"
+SCRIPT = STATIC / "js" / "directory-map.js"
+MAP = "directory/components/map.html"
+ASSETS = "directory/components/map_assets.html"
+
+
+class _Tags(HTMLParser):
+    """Start tags and their (unescaped) attributes, in document order."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _map_attributes(**context) -> dict[str, str | None]:
+    (attributes,) = [
+        a for _, a in _Tags(render_to_string(MAP, context)).tags if "data-directory-map" in a
+    ]
+    return attributes
+
+
+def _policy(response) -> dict[str, list[str]]:
+    parts = (part.split() for part in response["Content-Security-Policy"].split(";"))
+    return {part[0]: part[1:] for part in parts if part}
+
+
+# ---------------------------------------------------------------- the tile server in the CSP
+
+
+def test_csp_lets_map_tiles_in_as_images_only(client, site):
+    origin = _tile_origin(settings.MAP_TILE_URL)
+    policy = _policy(client.get("/"))
+    assert origin in policy["img-src"]
+    assert "'self'" in policy["img-src"]
+    for directive in ("script-src", "style-src", "connect-src", "default-src"):
+        assert origin not in policy[directive], directive
+
+
+# The origin is worked out once, when the settings load, so a settings override cannot change
+# the header; the helper that works it out is tested instead.
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+        (
+            "https://Tiles.Example.org:8443/v1/{z}/{x}/{y}@2x.png?key=abc",
+            "https://tiles.example.org:8443",
+        ),
+        ("https://user:secret@tiles.example.org/{z}/{x}/{y}.png", "https://tiles.example.org"),
+        ("http://localhost:8080/{z}/{x}/{y}.png", "http://localhost:8080"),
+        ("/tiles/{z}/{x}/{y}.png", ""),  # served by the site itself: 'self' covers it
+    ],
+)
+def test_tile_origin_is_the_templates_scheme_and_host(url, origin):
+    assert _tile_origin(url) == origin
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "tiles.example.org/{z}/{x}/{y}.png",
+        "//tiles.example.org/{z}/{x}/{y}.png",
+        "ftp://tiles.example.org/{z}/{x}/{y}.png",
+        "https://{a}.tiles.example.org/{z}/{x}/{y}.png",
+        "https:///{z}/{x}/{y}.png",
+    ],
+)
+def test_tile_origin_refuses_anything_but_an_http_url_template(url):
+    with pytest.raises(ImproperlyConfigured):
+        _tile_origin(url)
+
+
+# ---------------------------------------------------------------- the component templates
+
+
+def test_component_renders_the_scripts_data_attributes(settings):
+    settings.MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = '&copy; <a href="https://example.org/">Example</a> & "friends"'
+    url = "/support-near-you/places.geojson?kind=hub&page=2"
+    attributes = _map_attributes(geojson_url=url, map_label="Map of hubs", list_id="places")
+    assert "hidden" in attributes  # nothing shows until the script has a map to show
+    assert attributes["data-geojson-url"] == url
+    assert attributes["data-tile-url"] == settings.MAP_TILE_URL
+    assert attributes["data-tile-attribution"] == settings.MAP_TILE_ATTRIBUTION
+    assert attributes["data-label"] == "Map of hubs"
+    assert attributes["data-list-id"] == "places"
+    assert attributes["data-text-legend"] == "Show on the map"
+    assert attributes["data-text-error"] == "Map could not be loaded"
+    assert attributes["data-text-skip"] == "Skip the map and go to the list"
+    for name in ("icon", "icon-retina", "shadow"):
+        assert attributes[f"data-marker-{name}-url"].startswith(static("website/vendor/leaflet/"))
+
+
+def test_component_counts_have_a_sentence_for_each_plural_sample():
+    attributes = _map_attributes(geojson_url="/places.geojson", map_label="Map")
+    counts = {name: value for name, value in attributes.items() if "data-text-count-" in name}
+    assert set(counts) == {f"data-text-count-{n}" for n in PLURAL_SAMPLES}
+    assert all("{count}" in sentence for sentence in counts.values())
+    assert counts["data-text-count-1"] == "{count} place shown on the map"
+    assert counts["data-text-count-2"] == "{count} places shown on the map"
+
+
+def test_component_escapes_the_label_and_url():
+    label = 'Hubs "><script>alert(1)</script> & <b>food</b>'
+    url = '/places.geojson?q="><img src=x onerror=alert(1)>'
+    html = render_to_string(MAP, {"geojson_url": url, "map_label": label})
+    assert "<script" not in html
+    assert "<img" not in html
+    attributes = _map_attributes(geojson_url=url, map_label=label)
+    assert attributes["data-label"] == label  # escaped, not mangled
+    assert attributes["data-geojson-url"] == url
+
+
+def test_component_without_a_list_has_no_skip_link():
+    attributes = _map_attributes(geojson_url="/places.geojson", map_label="Map")
+    assert "data-list-id" not in attributes
+    assert "data-text-skip" not in attributes
+
+
+def test_assets_are_self_hosted_static_files_with_the_nonce():
+    html = render_to_string(ASSETS, {"request": SimpleNamespace(csp_nonce="n0nce")})
+    tags = _Tags(html).tags
+    assert [a.get("href") or a.get("src") for _, a in tags] == [
+        static("website/vendor/leaflet/leaflet.css"),
+        static("website/css/directory-map.css"),
+        static("website/vendor/leaflet/leaflet.js"),  # classic and deferred: runs first
+        static("website/js/directory-map.js"),
+    ]
+    assert all(a["nonce"] == "n0nce" for _, a in tags)
+    (leaflet, script) = [a for tag, a in tags if tag == "script"]
+    assert "defer" in leaflet and "type" not in leaflet
+    assert script["type"] == "module"
+    for _, a in tags:
+        assert finders.find((a.get("href") or a.get("src")).removeprefix(settings.STATIC_URL))
+
+
+def test_script_reads_only_attributes_the_component_renders():
+    script = SCRIPT.read_text()
+    read = set(re.findall(r"dataset\.(\w+)", script)) | set(
+        re.findall(r"\bdata\.(text\w+)", script)
+    )
+    for destructured in re.findall(r"const \{([^}]*)\} = element\.dataset", script):
+        read |= {name.strip() for name in destructured.split(",")}
+    read.discard("directoryMapEnhanced")  # the script's own mark against enhancing twice
+    attributes = _map_attributes(geojson_url="/places.geojson", map_label="Map", list_id="places")
+    rendered = {
+        re.sub(r"-([a-z])", lambda m: m[1].upper(), name.removeprefix("data-"))
+        for name in attributes
+        if name.startswith("data-")
+    }
+    assert {"geojsonUrl", "tileUrl", "textLegend", "textClose", "listId"} <= read
+    assert read <= rendered
+    assert not re.search(r"\beval\(|new Function|innerHTML\s*=|insertAdjacentHTML", script)
+
+
+# ---------------------------------------------------------------- the vendored Leaflet
+
+
+def test_leaflet_is_pinned_and_vendored_without_source_maps():
+    package = json.loads((ROOT / "frontend" / "package.json").read_text())
+    lock = json.loads((ROOT / "frontend" / "package-lock.json").read_text())
+    assert package["dependencies"]["leaflet"] == "1.9.4"
+    assert lock["packages"]["node_modules/leaflet"]["version"] == "1.9.4"
+    assert "Leaflet 1.9.4," in (VENDOR / "leaflet.js").read_text()[:200]
+    for name in ("leaflet.js", "leaflet.css"):
+        assert "sourceMappingURL" not in (VENDOR / name).read_text(), name
+    assert (VENDOR / "LICENSE").is_file()
+    for name in ("marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"):
+        assert (VENDOR / "images" / name).is_file()
+
+
+def test_vendored_leaflet_survives_the_production_static_storage(tmp_path):
+    # ManifestStaticFilesStorage rewrites url(...) in CSS and sourceMappingURL in JS, and
+    # fails on any reference to a missing file.
+    source = tmp_path / "source" / "website" / "vendor" / "leaflet"
+    shutil.copytree(VENDOR, source)
+    origin = FileSystemStorage(location=tmp_path / "source")
+    names = [str(p.relative_to(tmp_path / "source")) for p in source.rglob("*") if p.is_file()]
+    storage = ManifestStaticFilesStorage(location=tmp_path / "static", base_url="/static/")
+    for name in names:
+        with origin.open(name) as file:
+            storage.save(name, file)
+    processed = list(storage.post_process({name: (origin, name) for name in names}))
+    errors = [result for _, _, result in processed if isinstance(result, Exception)]
+    assert errors == []
+    css = storage.open(storage.stored_name("website/vendor/leaflet/leaflet.css")).read().decode()
+    assert re.search(r"url\(\"?images/marker-icon\.[0-9a-f]{12}\.png", css)
+
+
+# ---------------------------------------------------------------- in Chromium
+
+GEOJSON_PATH = "/directory/places.geojson"
+TILE_HOST = "tile.openstreetmap.org"
+
+
+def _feature(fid, name, kind, kind_label, lng, lat, **extra):
+    properties = {
+        "name": name,
+        "url": f"/support-near-you/{fid}/",
+        "kind": kind,
+        "kind_label": kind_label,
+        "category": "",
+        "category_label": "",
+        "summary": "",
+        "address": f"{fid} Road, Plymouth",
+        "status": "Open now, closes at 5pm",
+        "approximate": False,
+    } | extra
+    geometry = {"type": "Point", "coordinates": [lng, lat]}
+    return {"type": "Feature", "id": fid, "geometry": geometry, "properties": properties}
+
+
+PLACES = {
+    "type": "FeatureCollection",
+    "features": [
+        _feature("hub-1", "Devonport Wellbeing Hub", "hub", "Wellbeing Hub", -4.17, 50.37),
+        _feature("food-6", "Barne Barton Food Bank", "food", "Food bank", -4.18, 50.39),
+        _feature("food-2", '<img src=x onerror="alert(1)"> Tea & Chat', "food", "Food co-op", -4.16, 50.371),
+        _feature(
+            "asset-3", "Central Park Pavilion", "asset", "Community asset", -4.15, 50.38,
+            category="places-and-spaces", category_label="Places and spaces",
+            url="javascript:alert(1)",
+        ),
+        _feature(
+            "asset-4", "Bike repairs", "asset", "Community asset", -4.14, 50.375,
+            category="skills", category_label="Skills", approximate=True, address="",
+        ),
+        {"type": "Feature", "id": "bad-5", "geometry": None, "properties": {"name": "Nowhere"}},
+    ],
+    "licence": "Open Government Licence v3.0",
+    "attribution": "Plymouth City Council",
+}  # fmt: skip
+
+
+@pytest.fixture
+def real_csp(client, site) -> tuple[str, str]:
+    """The Content Security Policy a public page is sent, and its nonce."""
+    header = client.get("/")["Content-Security-Policy"]
+    return header, re.search(r"'nonce-([^']+)'", header)[1]
+
+
+def _harness_html(nonce: str, language: str) -> str:
+    """A page with the component and the list beside it, as the directory pages place them."""
+    assets = render_to_string(ASSETS, {"request": SimpleNamespace(csp_nonce=nonce)})
+    with translation.override(language):
+        component = render_to_string(
+            MAP, {"geojson_url": GEOJSON_PATH, "map_label": "Map of places", "list_id": "places"}
+        )
+    items = "".join(f"<li>Place {n}</li>" for n in range(40))  # tall enough to scroll
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return (
+        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>Places</title>"
+        f'<link rel="stylesheet" href="{static("website/css/website.css")}" nonce="{nonce}">'
+        f'{assets}</head><body class="govuk-template__body"><main class="govuk-main-wrapper">'
+        f'<h1 class="govuk-heading-l">Places</h1>{component}'
+        f'<ul id="places" class="govuk-list">{items}</ul></main></body></html>'
+    )
+
+
+@pytest.fixture
+def open_map(browser, real_csp):  # noqa: F811 (browser: the imported fixture)
+    """Open the harness at http://map.test/ under the site's CSP; nothing else is reachable."""
+    header, nonce = real_csp
+    contexts = []
+
+    def _open(width=1280, language="en", geojson_status=200, block="", **options):
+        height = 900 if width > 320 else 640
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        html = _harness_html(nonce, language)
+        context.route("**/*", _serve(html, header, geojson_status, block))
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " (window.cspViolations ||= []).push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto("http://map.test/")
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _serve(html, csp, geojson_status, block):
+    def handle(route):
+        url = urlsplit(route.request.url)
+        if url.netloc != "map.test":
+            return route.abort()  # map tiles included: no network in tests
+        if url.path == "/":
+            headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp}
+            return route.fulfill(status=200, headers=headers, body=html)
+        if url.path == GEOJSON_PATH:
+            body = json.dumps(PLACES) if geojson_status == 200 else "Server error"
+            return route.fulfill(
+                status=geojson_status, content_type="application/geo+json", body=body
+            )
+        found = finders.find(url.path.removeprefix(settings.STATIC_URL))
+        if (
+            not url.path.startswith(settings.STATIC_URL)
+            or not found
+            or (block and block in url.path)
+        ):
+            return route.abort()
+        return route.fulfill(path=found)
+
+    return handle
+
+
+def _status(page) -> str:
+    return page.locator(".app-directory-map__status").inner_text()
+
+
+@pytest.mark.browser
+def test_map_shows_every_place_and_filters_them(open_map):
+    page = open_map()
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert _status(page) == "5 places shown on the map"
+    canvas = page.locator(".app-directory-map__canvas")
+    assert canvas.get_attribute("role") == "region"
+    assert canvas.get_attribute("aria-label") == "Map of places"
+    assert 395 <= canvas.bounding_box()["height"] <= 405
+    labels = page.locator(".app-directory-map__filters label").all_inner_texts()
+    assert labels == [
+        "Wellbeing Hub",
+        "Food bank",  # one checkbox per kind label: food places come in several
+        "Food co-op",
+        "Community asset",
+        "Places and spaces",
+        "Skills",
+    ]
+    alts = page.locator(".leaflet-marker-icon").evaluate_all("pins => pins.map(p => p.alt)")
+    pins = PLACES["features"][:4]  # the fifth is only an area, the sixth has no position
+    assert alts == [f["properties"]["name"] for f in pins]  # the data's order: the tab order
+    assert page.locator("img[src='x']").count() == 0  # a name is text, never markup
+    area = page.locator("path.app-directory-map__area")  # approximate: a circle, never a pin
+    assert area.get_attribute("aria-label") == "Bike repairs"
+    assert "Plymouth City Council" in page.locator(".leaflet-control-attribution").inner_text()
+
+    page.get_by_label("Food co-op").uncheck()
+    assert _status(page) == "4 places shown on the map"
+    page.get_by_label("Skills").uncheck()
+    assert area.count() == 0
+    page.get_by_label("Community asset").uncheck()
+    assert page.locator(".govuk-checkboxes__conditional--hidden").count() == 1
+    page.get_by_label("Food bank").uncheck()
+    assert _status(page) == "1 place shown on the map"
+    assert page.locator(".leaflet-marker-icon").count() == 1
+    assert page.evaluate("window.cspViolations || []") == []
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_places_open_by_keyboard_and_escape_returns_focus(open_map):
+    page = open_map()
+    pin = page.locator(".leaflet-marker-icon[alt='Devonport Wellbeing Hub']")
+    pin.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup")
+    assert popup.get_by_role("link", name="Devonport Wellbeing Hub").get_attribute("href") == (
+        "http://map.test/support-near-you/hub-1/"
+    )
+    assert "Open now, closes at 5pm" in popup.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == "Devonport Wellbeing Hub"
+    assert popup.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Close"
+    page.keyboard.press("Escape")
+    expect(popup).to_have_count(0)  # after Leaflet's fade
+    assert page.evaluate("document.activeElement.alt") == "Devonport Wellbeing Hub"
+
+    page.locator("path.app-directory-map__area").focus()
+    page.keyboard.press(" ")
+    expect(popup).to_contain_text("Only the area is shown, not the exact place")
+    assert page.evaluate("window.scrollY") == 0  # Space opened it and did not scroll the page
+    page.locator(".leaflet-marker-icon[alt='Central Park Pavilion']").focus()
+    page.keyboard.press("Enter")
+    expect(popup).to_have_count(1)  # the area's popup has faded out
+    expect(popup).to_contain_text("Central Park Pavilion")
+    assert popup.locator("a.govuk-link").count() == 0  # javascript: is never a link
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_page_scrolls_past_the_map_until_the_map_is_used(open_map):
+    page = open_map()
+    page.wait_for_selector(".leaflet-marker-icon")
+    box = page.locator(".app-directory-map__canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 50)
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(300)  # (wait_for_function would need eval, which the CSP forbids)
+    assert page.evaluate("window.scrollY") > 0  # the page scrolled; the map did not catch it
+    page.locator(".app-directory-map__canvas").click(position={"x": 20, "y": box["height"] - 40})
+    scrolled = page.evaluate("window.scrollY")
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == scrolled  # the map zooms instead
+
+
+@pytest.mark.browser
+def test_map_has_no_zoom_animation_for_reduced_motion(open_map):
+    assert open_map().locator(".leaflet-proxy").count() == 1  # Leaflet's zoom animation
+    page = open_map(reduced_motion="reduce")
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-proxy").count() == 0
+    assert page.locator(".leaflet-fade-anim").count() == 0
+
+
+@pytest.mark.browser
+def test_without_places_or_leaflet_the_list_is_left_alone(open_map):
+    page = open_map(geojson_status=500)
+    assert page.locator(".app-directory-map__error").inner_text() == "Map could not be loaded"
+    assert page.locator(".leaflet-container").count() == 0
+    assert page.errors == []
+    page = open_map(block="leaflet.js")
+    page.wait_for_load_state("load")
+    assert page.locator("[data-directory-map]").is_hidden()
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_map_in_arabic_mirrors_its_controls_and_translates_them(open_map):
+    page = open_map(language="ar")
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-right .leaflet-control-zoom").count() == 1
+    page.locator(".leaflet-marker-icon").first.focus()
+    page.keyboard.press("Enter")
+    with translation.override("ar"):
+        close = translation.gettext("Close")
+    assert close != "Close"
+    assert page.locator(".leaflet-popup-close-button").get_attribute("aria-label") == close
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 320])
+def test_map_has_no_axe_violations(open_map, width):
+    page = open_map(width=width, bypass_csp=True)  # axe is injected script
+    page.wait_for_selector(".leaflet-marker-icon")
+    if width == 320:
+        assert 295 <= page.locator(".app-directory-map__canvas").bounding_box()["height"] <= 305
+    assert axe_violations(page) == []
+    page.locator(".leaflet-marker-icon").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    )
+    assert axe_violations(page) == []
