@@ -46,6 +46,7 @@ class AssetSuggestion(PublicSubmission):
     name = models.CharField(_("name"), max_length=100, blank=True)
     email = models.EmailField(_("email"), max_length=254, blank=True)
     notify = models.BooleanField(_("wants to be told when it is live"), default=False)
+    language = models.CharField(_("language"), max_length=10, blank=True, editable=False)
     status = models.CharField(
         _("status"),
         max_length=20,
