@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("open-referral/", include("directory.open_referral.urls")),
 ]
 
 if settings.DEBUG:
@@ -39,9 +40,10 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feedback/", contact_views.ContactFormView.as_view(), name="contact_form"),
     path("feedback/sent/", contact_views.contact_sent, name="contact_sent"),
-    # Page routes that are files (feeds/new.atom/, calendar.ics/): Wagtail's own pattern takes
-    # no dots, so these go to its page serving here, with the trailing slash optional.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:atom|rss|ics)/?)$", wagtail_views.serve),
+    # Page routes that are files (feeds/new.atom/, calendar.ics/, map.geojson/): Wagtail's own
+    # pattern takes no dots, so these go to its page serving here, with the trailing slash
+    # optional.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:atom|rss|ics|geojson|csv)/?)$", wagtail_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,1 @@
+"""The directory as Open Referral UK 3.0 open data: a read-only JSON API at /open-referral/."""
