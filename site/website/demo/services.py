@@ -37,6 +37,8 @@ from website.staff.services import staff_groups_sync
 from website.standard_pages.builders import StandardPageBuilder
 
 from . import content
+from .pages import child_ensure, page_publish
+from .services_directory import directory_ensure
 from .services_volunteering import volunteering_ensure
 
 INDEX_BUILDERS = {
@@ -83,20 +85,6 @@ def _stream(body: list) -> list:
     ]
 
 
-def _publish(page: Page) -> Page:
-    """Save a revision and publish it, so the page has history like an editor's would."""
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
-
-
-def _child_ensure(parent: Page, slug: str, builder, **fields) -> Page:
-    """The parent's child with this slug, built and published if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    return _publish(builder(parent=parent, slug=slug, **fields))
-
-
 def translation_publish(instance, locale: Locale, strings: dict[str, str]) -> None:
     """Translate through wagtail-localize, as an editor would, and publish the result.
 
@@ -127,10 +115,12 @@ def taxonomy_ensure() -> list[Topic]:
     for code, name in plymouth_wards():
         AreaBuilder(slug=slugify(name), name=name, kind=Area.Kind.WARD, code=code)
     wards_by_sector = _wards_by_postcode_sector()
+    ward_slugs = set(Area.objects.filter(kind=Area.Kind.WARD).values_list("slug", flat=True))
     for name, sector in content.NEIGHBOURHOODS:
         ward_name = wards_by_sector[sector]
+        slug = slugify(name)  # "devonport" is a ward too: the neighbourhood is told apart
         AreaBuilder(
-            slug=slugify(name),
+            slug=f"{slug}-neighbourhood" if slug in ward_slugs else slug,
             name=name,
             kind=Area.Kind.NEIGHBOURHOOD,
             ward=Area.objects.get(kind=Area.Kind.WARD, name=ward_name),
@@ -154,11 +144,11 @@ def pages_ensure() -> dict[str, Page]:
     if not home.support_text:  # first run: fill the builder's defaults with the demo words
         for field, value in content.HOME.items():
             setattr(home, field, value)
-        home = _publish(home)
+        home = page_publish(home)
     pages = {"home": home}
     for key, words in content.INDEX_PAGES.items():
         builder = INDEX_BUILDERS[key]
-        pages[key] = _child_ensure(
+        pages[key] = child_ensure(
             home,
             builder.slug,
             builder,
@@ -166,11 +156,11 @@ def pages_ensure() -> dict[str, Page]:
             introduction=words["introduction"],
             body=[("rich_text", RichText(words["body"]))],
         )
-    pages["you-said-we-did"] = _child_ensure(
+    pages["you-said-we-did"] = child_ensure(
         home, YouSaidWeDidIndexPageBuilder.slug, YouSaidWeDidIndexPageBuilder
     )
     for words in content.STANDARD_PAGES:
-        pages[words["slug"]] = _child_ensure(
+        pages[words["slug"]] = child_ensure(
             home,
             words["slug"],
             StandardPageBuilder,
@@ -196,7 +186,7 @@ def consultations_ensure(
         page = index.get_children().filter(slug=words["slug"]).first()
         if page is None:
             fields = _consultation_fields(words, today=today)
-            page = _publish(ConsultationPageBuilder(parent=index, slug=words["slug"], **fields))
+            page = page_publish(ConsultationPageBuilder(parent=index, slug=words["slug"], **fields))
         consultation_responses_ensure(page.specific)
         consultations.append(page.specific)
     return consultations
@@ -365,6 +355,7 @@ def demo_content_load() -> dict[str, Page]:
     pages = pages_ensure()
     consultations_ensure(pages)
     volunteering_ensure(pages)
+    directory_ensure(pages)  # after volunteering: food co-ops link to an opportunity
     site = Site.objects.get(is_default_site=True)
     main_menu, footer = navigation_ensure(pages, site)
     site_settings_ensure(site, privacy_page=pages["privacy"])

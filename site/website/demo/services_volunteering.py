@@ -22,6 +22,7 @@ from website.core.geography import POSTCODES_CSV, postcode_rows
 from website.core.models import Area
 
 from . import content
+from .pages import page_publish
 
 # Entries of content.OPPORTUNITIES that go to the page as they are.
 OPPORTUNITY_WORDS = (
@@ -76,7 +77,7 @@ def volunteering_ensure(
             fields = _opportunity_fields(
                 words, organisations=organisations, wards=wards, today=today
             )
-            page = _publish(OpportunityPageBuilder(parent=board, slug=words["slug"], **fields))
+            page = page_publish(OpportunityPageBuilder(parent=board, slug=words["slug"], **fields))
         opportunities[words["slug"]] = page.specific
     signups_ensure(opportunities)
     return list(opportunities.values())
@@ -177,12 +178,6 @@ def _signup_make(page: OpportunityPage, words: dict, *, now: datetime) -> Signup
     if note:
         SignupNote.objects.create(signup=signup, status=words["status"], note=note)
     return signup
-
-
-def _publish(page: Page) -> Page:
-    """Save a revision and publish it, so the page has history like an editor's would."""
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
 
 
 def _local(day: date, at: str) -> datetime:

@@ -46,6 +46,10 @@ PAGES = (
     ("detail", "/about/"),
     ("board", "/volunteering/?postcode=PL4+6AB&distance=5&sort=distance"),
     ("opportunity", "/volunteering/welcome-visitors-at-the-box/"),
+    ("finder", "/support-near-you/?postcode=PL4+6AB&open_now=on"),
+    ("hub", "/support-near-you/mount-gould-hub/"),
+    ("oruk_services", "/open-referral/services?per_page=50"),
+    ("oruk_nearby", "/open-referral/service_at_locations?postcode=PL4+6AB&proximity=3000"),
 )
 TARGETS = ("site", "static")
 SETUP_COMMANDS = (
