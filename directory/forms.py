@@ -5,15 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from website.core.forms import (
     KEYWORD_MAX_LENGTH,
-    UNSEARCHABLE,
     GovukFormMixin,
     KeywordField,
-    area_label,
-    postcode_unknown_message,
+    PostcodeFilterMixin,
 )
 from website.core.models import Area
 from website.core.postcodes import PostcodeField
-from website.core.selectors import postcode_point
 
 from .models import ACCESSIBILITY_FEATURES, AssetCategory, CoreService, EntryKind
 from .selectors import FinderFilters
@@ -25,9 +22,8 @@ KIND_CHOICES = [
 ]
 
 
-class FinderForm(GovukFormMixin, forms.Form):
-    """The finder's filters. Only postcode problems are errors; any other value that is not
-    offered (a hand-edited address) counts as "any"."""
+class FinderForm(PostcodeFilterMixin, GovukFormMixin, forms.Form):
+    """The finder's filters (a hand-edited value that is not offered counts as "any")."""
 
     postcode = PostcodeField(
         label=_("Postcode"),
@@ -72,30 +68,9 @@ class FinderForm(GovukFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),
     )
 
-    def __init__(self, data=None, **kwargs):
-        if data is not None and "postcode" in data:
-            # Invisible characters (a pasted zero-width space, a null byte) are not part of it.
-            data = data.copy()
-            data["postcode"] = UNSEARCHABLE.sub("", data["postcode"])
-        super().__init__(data, **kwargs)
-        self.fields["area"].label_from_instance = area_label
-        self.origin = None
-
-    def clean(self):
-        cleaned = super().clean()
-        postcode = cleaned.get("postcode")
-        if postcode:
-            self.origin = postcode_point(postcode=postcode)
-            if self.origin is None:
-                self.add_error("postcode", postcode_unknown_message(postcode))
-        return cleaned
-
     def filters(self) -> FinderFilters:
         """The valid choices, as the finder's query needs them."""
-        self.is_valid()
-        for name in [name for name in self.errors if name != "postcode"]:
-            del self.errors[name]  # shown as "any", not as an error
-        data = self.cleaned_data
+        data = self.valid_choices()
         return FinderFilters(
             keyword=data.get("q") or "",
             origin=self.origin,

@@ -218,34 +218,12 @@ def entry_hours(*, page, now: datetime) -> EntryHours:
     return hours_for(kind=page.kind, page_ids=[page.pk], now=now).get(page.pk, EntryHours())
 
 
+_MAP_COMMON = ("pk", "url_path", "introduction", "address", "postcode", "latitude", "longitude")
 MAP_FIELDS = {
-    EntryKind.HUB: (
-        "pk",
-        "url_path",
-        "introduction",
-        "address",
-        "postcode",
-        "latitude",
-        "longitude",
-    ),
-    EntryKind.FOOD: (
-        "pk",
-        "url_path",
-        "introduction",
-        "address",
-        "postcode",
-        "latitude",
-        "longitude",
-        "food_place_kind",
-    ),
+    EntryKind.HUB: _MAP_COMMON,
+    EntryKind.FOOD: (*_MAP_COMMON, "food_place_kind"),
     EntryKind.ASSET: (
-        "pk",
-        "url_path",
-        "introduction",
-        "address",
-        "postcode",
-        "latitude",
-        "longitude",
+        *_MAP_COMMON,
         "category",
         "location_is_approximate",
         "ward__name",

@@ -5,15 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from website.core.forms import (
     KEYWORD_MAX_LENGTH,
-    UNSEARCHABLE,
     GovukFormMixin,
     KeywordField,
-    area_label,
-    postcode_unknown_message,
+    PostcodeFilterMixin,
 )
 from website.core.models import Area
 from website.core.postcodes import PostcodeField
-from website.core.selectors import postcode_point
 
 from .models import Cause, Commitment
 from .selectors import SORT_CLOSING, SORT_DISTANCE, OpportunityFilters
@@ -34,7 +31,7 @@ ONLY_CHOICES = [
 SORT_CHOICES = [(SORT_CLOSING, _("Closing date")), (SORT_DISTANCE, _("Distance"))]
 
 
-class OpportunityFilterForm(GovukFormMixin, forms.Form):
+class OpportunityFilterForm(PostcodeFilterMixin, GovukFormMixin, forms.Form):
     """The board's filters. Only postcode problems are errors; any other value that is not
     offered (a hand-edited address) counts as "any"."""
 
@@ -88,32 +85,19 @@ class OpportunityFilterForm(GovukFormMixin, forms.Form):
         help_text=_("Sorting by distance needs a postcode."),
     )
 
-    def __init__(self, data=None, **kwargs):
-        if data is not None and "postcode" in data:
-            # Invisible characters (a pasted zero-width space, a null byte) are not part of it.
-            data = data.copy()
-            data["postcode"] = UNSEARCHABLE.sub("", data["postcode"])
-        super().__init__(data, **kwargs)
-        self.fields["area"].label_from_instance = area_label
-        self.origin = None
-
     def clean(self):
         cleaned = super().clean()
-        postcode = cleaned.get("postcode")
-        if postcode:
-            self.origin = postcode_point(postcode=postcode)
-            if self.origin is None:
-                self.add_error("postcode", postcode_unknown_message(postcode))
-        elif cleaned.get("distance") and not self.has_error("postcode"):
+        if (
+            not cleaned.get("postcode")
+            and cleaned.get("distance")
+            and not self.has_error("postcode")
+        ):
             self.add_error("postcode", _("Enter a postcode to search by distance"))
         return cleaned
 
     def filters(self) -> OpportunityFilters:
         """The valid choices, as the board's query needs them."""
-        self.is_valid()
-        for name in [name for name in self.errors if name != "postcode"]:
-            del self.errors[name]  # shown as "any", not as an error
-        data = self.cleaned_data
+        data = self.valid_choices()
         only = set(data.get("only") or ())
         origin = self.origin
         filters = OpportunityFilters(

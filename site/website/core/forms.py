@@ -91,3 +91,36 @@ def area_label(area) -> str:
     if area.kind == "neighbourhood":
         return _("%(name)s (neighbourhood)") % {"name": area.name}
     return _("%(name)s (ward)") % {"name": area.name}
+
+
+class PostcodeFilterMixin:
+    """For a GET filter form with a `postcode` field (and perhaps `area`): invisible characters
+    are dropped from the postcode, which is looked up to give `origin` or a clear error. Only
+    postcode problems are errors: any other value not offered counts as "any"."""
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and "postcode" in data:
+            data = data.copy()
+            data["postcode"] = UNSEARCHABLE.sub("", data["postcode"])
+        super().__init__(data, **kwargs)
+        if "area" in self.fields:
+            self.fields["area"].label_from_instance = area_label
+        self.origin = None
+
+    def clean(self):
+        from .selectors import postcode_point
+
+        cleaned = super().clean()
+        postcode = cleaned.get("postcode")
+        if postcode:
+            self.origin = postcode_point(postcode=postcode)
+            if self.origin is None:
+                self.add_error("postcode", postcode_unknown_message(postcode))
+        return cleaned
+
+    def valid_choices(self) -> dict:
+        """The cleaned data, keeping only the postcode's errors to show."""
+        self.is_valid()
+        for name in [name for name in self.errors if name != "postcode"]:
+            del self.errors[name]
+        return self.cleaned_data
