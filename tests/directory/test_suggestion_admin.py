@@ -314,3 +314,11 @@ def test_the_menu_item_is_only_for_directory_editors(django_user_model, editor_c
     coordinator = member_make(django_user_model, "coordinator", "Volunteer coordinators")
     html = staff_client_for(coordinator).get("/admin/").content.decode()
     assert not re.search(r"Asset suggestions", html)
+
+
+def test_the_resident_is_told_in_the_language_they_wrote_in(editor_client, asset_map):
+    polish = AssetSuggestionBuilder(email="polish@example.org", notify=True, language="pl")
+    editor_client.post(f"{URL}draft/{polish.pk}/")
+    publish(AssetSuggestion.objects.get(pk=polish.pk).asset)
+    (email,) = emails_to("polish@example.org")
+    assert email.subject.startswith("Już na mapie zasobów społeczności")
