@@ -6,6 +6,7 @@
 #   govuk-frontend/dist/govuk/govuk-frontend.min.js -> website/js/govuk-frontend.min.js
 #   images the CSS references                    -> website/assets/images/
 #   leaflet/dist/{leaflet.js,leaflet.css,images/}   -> website/vendor/leaflet/ (directory maps)
+#   leaflet.markercluster/dist/{*.js,*.css}          -> website/vendor/leaflet.markercluster/
 #
 # Usage: frontend/build.sh                 (npm ci, then build)
 #        frontend/build.sh --skip-install  (build with the installed node_modules;
@@ -46,6 +47,24 @@ sed -e 's|//# sourceMappingURL=[^ ]*$||' "$leaflet/leaflet.js" > "$vendor/leafle
 sed -e 's|/\*# sourceMappingURL=[^ ]*\*/||' "$leaflet/leaflet.css" > "$vendor/leaflet.css"
 cp "$leaflet"/images/*.png "$vendor/images/"
 cp "$here/node_modules/leaflet/LICENSE" "$vendor/LICENSE"
+
+# Leaflet.markercluster groups places close together into one focusable cluster, so pins never
+# overlap (WCAG 2.2 target size). MIT: its licence travels with the copy too.
+cluster="$here/node_modules/leaflet.markercluster"
+vendor="$static/vendor/leaflet.markercluster"
+rm -rf "$vendor"
+mkdir -p "$vendor"
+# The minified file names no version: a first line says which one this is.
+version="$(node -p 'require(process.argv[1]).version' "$cluster/package.json")"
+{
+  echo "/* Leaflet.markercluster $version, MIT licence (LICENSE beside this file). */"
+  sed -e 's|//# sourceMappingURL=[^ ]*$||' "$cluster/dist/leaflet.markercluster.js"
+} > "$vendor/leaflet.markercluster.js"
+for name in MarkerCluster.css MarkerCluster.Default.css; do
+  sed -e 's|/\*# sourceMappingURL=[^ ]*\*/||' "$cluster/dist/$name" > "$vendor/$name"
+done
+cp "$cluster/MIT-LICENCE.txt" "$vendor/LICENSE"
+chmod 644 "$vendor/LICENSE"
 
 # Copy exactly the assets the CSS references. GOV.UK branding (fonts, crest,
 # crown icons) must never be referenced: _settings.scss turns the font off and

@@ -28,6 +28,15 @@ PAGES = {
     "volunteer sign-up, no sessions": "/volunteering/good-neighbours-befriender/sign-up/",
     "volunteer sign-up closed": "/volunteering/christmas-lights-switch-on-stewards/sign-up/",
     "directory index": "/support-near-you/",
+    "directory near a postcode, open now": "/support-near-you/?postcode=pl4+6ab&open_now=on",
+    "directory unknown postcode": "/support-near-you/?postcode=SW1A+1AA",
+    "directory none found": "/support-near-you/?q=zzzz",
+    "wellbeing hub": "/support-near-you/mount-gould-hub/",
+    "food co-op": "/support-near-you/efford-food-co-op/",
+    "community asset map": "/support-near-you/community-assets/?category=skills-and-gifts",
+    "community asset (skills)": (
+        "/support-near-you/community-assets/fishing-and-knot-tying-skills-in-barne-barton/"
+    ),
     "standard page with blocks": "/about/",
     "contact": "/contact/",
     "contact form": "/feedback/",

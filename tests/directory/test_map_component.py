@@ -1,8 +1,10 @@
-"""The directory map component: Leaflet self-hosted and pinned, the tile server the only outside
-source the CSP gains, the template's contract with directory-map.js, and the script itself in
-Chromium under the site's real Content Security Policy (markers, filters, keyboard, failures)."""
+"""The directory map component: Leaflet and Leaflet.markercluster self-hosted and pinned, the tile
+server the only outside source the CSP gains, the template's contract with directory-map.js, and
+the script itself in Chromium under the site's real Content Security Policy (markers, clusters,
+filters, keyboard, failures)."""
 
 import json
+import random
 import re
 import shutil
 from html.parser import HTMLParser
@@ -28,6 +30,7 @@ from website.settings.base import _tile_origin
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "site" / "website" / "static" / "website"
 VENDOR = STATIC / "vendor" / "leaflet"
+CLUSTER_VENDOR = STATIC / "vendor" / "leaflet.markercluster"
 SCRIPT = STATIC / "js" / "directory-map.js"
 MAP = "directory/components/map.html"
 ASSETS = "directory/components/map_assets.html"
@@ -135,6 +138,14 @@ def test_component_counts_have_a_sentence_for_each_plural_sample():
     assert counts["data-text-count-2"] == "{count} places shown on the map"
 
 
+def test_component_names_clusters_in_each_plural_sample():
+    attributes = _map_attributes(geojson_url="/places.geojson", map_label="Map")
+    names = {name: value for name, value in attributes.items() if "data-text-cluster-" in name}
+    assert set(names) == {f"data-text-cluster-{n}" for n in PLURAL_SAMPLES}
+    assert all("{count}" in name for name in names.values())
+    assert names["data-text-cluster-2"] == "{count} places: zoom in"
+
+
 def test_component_escapes_the_label_and_url():
     label = 'Hubs "><script>alert(1)</script> & <b>food</b>'
     url = '/places.geojson?q="><img src=x onerror=alert(1)>'
@@ -157,13 +168,16 @@ def test_assets_are_self_hosted_static_files_with_the_nonce():
     tags = _Tags(html).tags
     assert [a.get("href") or a.get("src") for _, a in tags] == [
         static("website/vendor/leaflet/leaflet.css"),
+        static("website/vendor/leaflet.markercluster/MarkerCluster.css"),
         static("website/css/directory-map.css"),
         static("website/vendor/leaflet/leaflet.js"),  # classic and deferred: runs first
+        static("website/vendor/leaflet.markercluster/leaflet.markercluster.js"),  # then this
         static("website/js/directory-map.js"),
     ]
     assert all(a["nonce"] == "n0nce" for _, a in tags)
-    (leaflet, script) = [a for tag, a in tags if tag == "script"]
-    assert "defer" in leaflet and "type" not in leaflet
+    (leaflet, cluster, script) = [a for tag, a in tags if tag == "script"]
+    for classic in (leaflet, cluster):
+        assert "defer" in classic and "type" not in classic
     assert script["type"] == "module"
     for _, a in tags:
         assert finders.find((a.get("href") or a.get("src")).removeprefix(settings.STATIC_URL))
@@ -204,11 +218,25 @@ def test_leaflet_is_pinned_and_vendored_without_source_maps():
         assert (VENDOR / "images" / name).is_file()
 
 
+def test_markercluster_is_pinned_and_vendored_without_source_maps():
+    package = json.loads((ROOT / "frontend" / "package.json").read_text())
+    lock = json.loads((ROOT / "frontend" / "package-lock.json").read_text())
+    assert package["dependencies"]["leaflet.markercluster"] == "1.5.3"
+    assert lock["packages"]["node_modules/leaflet.markercluster"]["version"] == "1.5.3"
+    script = (CLUSTER_VENDOR / "leaflet.markercluster.js").read_text()
+    assert script.startswith("/* Leaflet.markercluster 1.5.3, MIT licence")  # build.sh's line
+    assert "L.MarkerClusterGroup=" in script
+    for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
+        assert "sourceMappingURL" not in (CLUSTER_VENDOR / name).read_text(), name
+    assert "Permission is hereby granted" in (CLUSTER_VENDOR / "LICENSE").read_text()  # MIT
+
+
 def test_vendored_leaflet_survives_the_production_static_storage(tmp_path):
     # ManifestStaticFilesStorage rewrites url(...) in CSS and sourceMappingURL in JS, and
     # fails on any reference to a missing file.
-    source = tmp_path / "source" / "website" / "vendor" / "leaflet"
-    shutil.copytree(VENDOR, source)
+    for vendored in (VENDOR, CLUSTER_VENDOR):
+        shutil.copytree(vendored, tmp_path / "source" / "website" / "vendor" / vendored.name)
+    source = tmp_path / "source" / "website" / "vendor"
     origin = FileSystemStorage(location=tmp_path / "source")
     names = [str(p.relative_to(tmp_path / "source")) for p in source.rglob("*") if p.is_file()]
     storage = ManifestStaticFilesStorage(location=tmp_path / "static", base_url="/static/")
@@ -299,12 +327,12 @@ def open_map(browser, real_csp):  # noqa: F811 (browser: the imported fixture)
     header, nonce = real_csp
     contexts = []
 
-    def _open(width=1280, language="en", geojson_status=200, block="", **options):
+    def _open(width=1280, language="en", geojson_status=200, block="", places=PLACES, **options):
         height = 900 if width > 320 else 640
         context = browser.new_context(viewport={"width": width, "height": height}, **options)
         contexts.append(context)
         html = _harness_html(nonce, language)
-        context.route("**/*", _serve(html, header, geojson_status, block))
+        context.route("**/*", _serve(html, header, geojson_status, block, places))
         page = context.new_page()
         page.errors = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -320,7 +348,7 @@ def open_map(browser, real_csp):  # noqa: F811 (browser: the imported fixture)
         context.close()
 
 
-def _serve(html, csp, geojson_status, block):
+def _serve(html, csp, geojson_status, block, places):
     def handle(route):
         url = urlsplit(route.request.url)
         if url.netloc != "map.test":
@@ -329,7 +357,7 @@ def _serve(html, csp, geojson_status, block):
             headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp}
             return route.fulfill(status=200, headers=headers, body=html)
         if url.path == GEOJSON_PATH:
-            body = json.dumps(PLACES) if geojson_status == 200 else "Server error"
+            body = json.dumps(places) if geojson_status == 200 else "Server error"
             return route.fulfill(
                 status=geojson_status, content_type="application/geo+json", body=body
             )
@@ -347,6 +375,45 @@ def _serve(html, csp, geojson_status, block):
 
 def _status(page) -> str:
     return page.locator(".app-directory-map__status").inner_text()
+
+
+# Pins and clusters in the tab order (the marker pane's), less those set aside while a cluster's
+# pins are spread out: each one's name and its box on the screen.
+_TARGETS = """nodes => nodes
+    .filter(node => getComputedStyle(node).visibility !== "hidden")
+    .map(node => {
+        const r = node.getBoundingClientRect();
+        const name = node.getAttribute("alt") || node.getAttribute("aria-label");
+        return {name, box: [r.left, r.top, r.right, r.bottom]};
+    })"""
+
+
+def _targets(page) -> list[dict]:
+    return page.locator(".leaflet-marker-pane > *").evaluate_all(_TARGETS)
+
+
+def _names(page) -> list[str]:
+    return [target["name"] for target in _targets(page)]
+
+
+def _overlapping(page) -> list[tuple[str, str]]:
+    """Pairs of pins or clusters whose boxes overlap: there must never be any."""
+    targets = _targets(page)
+    return [
+        (a["name"], b["name"])
+        for n, a in enumerate(targets)
+        for b in targets[n + 1 :]
+        if a["box"][0] < b["box"][2]
+        and b["box"][0] < a["box"][2]
+        and a["box"][1] < b["box"][3]
+        and b["box"][1] < a["box"][3]
+    ]
+
+
+def _places_on_map(page) -> int:
+    """How many places the pins and clusters stand for."""
+    counts = page.locator(".app-directory-map__cluster").all_inner_texts()
+    return page.locator("img.leaflet-marker-icon").count() + sum(int(c) for c in counts)
 
 
 @pytest.mark.browser
@@ -367,16 +434,31 @@ def test_map_shows_every_place_and_filters_them(open_map):
         "Places and spaces",
         "Skills",
     ]
-    alts = page.locator(".leaflet-marker-icon").evaluate_all("pins => pins.map(p => p.alt)")
-    pins = PLACES["features"][:4]  # the fifth is only an area, the sixth has no position
-    assert alts == [f["properties"]["name"] for f in pins]  # the data's order: the tab order
+    # The first hub and the food co-op are 700m apart: one cluster at the opening zoom, in the tab
+    # order where the first of them is in the data (the fifth place is only an area, the sixth
+    # has no position).
+    assert _names(page) == ["2 places: zoom in", "Barne Barton Food Bank", "Central Park Pavilion"]
+    cluster = page.locator(".app-directory-map__cluster")
+    assert cluster.get_attribute("role") == "button"
+    assert cluster.get_attribute("tabindex") == "0"
+    assert cluster.inner_text() == "2"
+    assert _overlapping(page) == []
+    cluster.focus()
+    page.keyboard.press("Enter")  # zooms in a level: the cluster comes apart
+    names = [f["properties"]["name"] for f in PLACES["features"][:4]]
+    expect(page.locator("img.leaflet-marker-icon")).to_have_count(4)
+    expect(cluster).to_have_count(0)
+    assert _names(page) == names  # the data's order: the tab order
     assert page.locator("img[src='x']").count() == 0  # a name is text, never markup
     area = page.locator("path.app-directory-map__area")  # approximate: a circle, never a pin
     assert area.get_attribute("aria-label") == "Bike repairs"
     assert "Plymouth City Council" in page.locator(".leaflet-control-attribution").inner_text()
 
+    page.get_by_role("button", name="Zoom out", exact=True).click()
+    expect(cluster).to_have_count(1)
     page.get_by_label("Food co-op").uncheck()
     assert _status(page) == "4 places shown on the map"
+    assert _names(page) == [names[0], names[1], names[3]]  # no cluster of one
     page.get_by_label("Skills").uncheck()
     assert area.count() == 0
     page.get_by_label("Community asset").uncheck()
@@ -391,8 +473,12 @@ def test_map_shows_every_place_and_filters_them(open_map):
 @pytest.mark.browser
 def test_places_open_by_keyboard_and_escape_returns_focus(open_map):
     page = open_map()
+    cluster = page.get_by_role("button", name="2 places: zoom in", exact=True)
+    cluster.focus()
+    page.keyboard.press("Enter")  # zooms in to the cluster: focus moves to its first place
     pin = page.locator(".leaflet-marker-icon[alt='Devonport Wellbeing Hub']")
-    pin.focus()
+    expect(pin).to_be_focused()
+    assert _overlapping(page) == []
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup")
     assert popup.get_by_role("link", name="Devonport Wellbeing Hub").get_attribute("href") == (
@@ -448,9 +534,14 @@ def test_without_places_or_leaflet_the_list_is_left_alone(open_map):
     assert page.locator(".app-directory-map__error").inner_text() == "Map could not be loaded"
     assert page.locator(".leaflet-container").count() == 0
     assert page.errors == []
-    page = open_map(block="leaflet.js")
+    page = open_map(block="/vendor/leaflet")  # Leaflet and Leaflet.markercluster
     page.wait_for_load_state("load")
     assert page.locator("[data-directory-map]").is_hidden()
+    assert page.errors == []
+    page = open_map(block="leaflet.markercluster.js")  # no clusters: a pin for each place
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator("img.leaflet-marker-icon").count() == 4
+    assert page.locator(".app-directory-map__cluster").count() == 0
     assert page.errors == []
 
 
@@ -459,12 +550,15 @@ def test_map_in_arabic_mirrors_its_controls_and_translates_them(open_map):
     page = open_map(language="ar")
     page.wait_for_selector(".leaflet-marker-icon")
     assert page.locator(".leaflet-right .leaflet-control-zoom").count() == 1
-    page.locator(".leaflet-marker-icon").first.focus()
+    page.locator("img.leaflet-marker-icon").first.focus()
     page.keyboard.press("Enter")
     with translation.override("ar"):
         close = translation.gettext("Close")
+        cluster = translation.ngettext("{count} place: zoom in", "{count} places: zoom in", 2)
     assert close != "Close"
     assert page.locator(".leaflet-popup-close-button").get_attribute("aria-label") == close
+    name = page.locator(".app-directory-map__cluster").get_attribute("aria-label")
+    assert name == cluster.replace("{count}", "2")
 
 
 @pytest.mark.browser
@@ -475,9 +569,96 @@ def test_map_has_no_axe_violations(open_map, width):
     if width == 320:
         assert 295 <= page.locator(".app-directory-map__canvas").bounding_box()["height"] <= 305
     assert axe_violations(page) == []
-    page.locator(".leaflet-marker-icon").first.focus()
+    page.locator(".app-directory-map__cluster").first.focus()  # yellow and black, legible
+    assert axe_violations(page) == []
+    page.locator("img.leaflet-marker-icon").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(
         "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
     )
     assert axe_violations(page) == []
+
+
+def _collection(*features):
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+# Three places in one building, and a fourth 14m east of it: apart only at the last zoom, where
+# the three are still one cluster and their pins are spread out round it.
+BUILDING = (-4.1390, 50.3712)
+STACKED = _collection(
+    *(_feature(f"hub-{n}", f"Stacked {n}", "hub", "Wellbeing Hub", *BUILDING) for n in (1, 2, 3)),
+    _feature("food-4", "Next door", "food", "Food bank", BUILDING[0] + 0.000197, BUILDING[1]),
+)
+
+
+def _enter_until_spread(page) -> None:
+    """Enter on the cluster that has focus, and on the one focus moves to, until its pins are
+    spread out: focus moves each time (to a new cluster after a zoom, to a pin after spreading)."""
+    for _ in range(8):
+        page.evaluate("document.activeElement.dataset.pressed = 'yes'")
+        page.keyboard.press("Enter")
+        expect(page.locator(".leaflet-marker-icon:focus:not([data-pressed])")).to_have_count(1)
+        if page.locator(".app-directory-map__cluster--open").count():
+            return
+        name = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+        assert name.endswith("places: zoom in"), name  # the places' cluster, a zoom further in
+    pytest.fail("the cluster's pins were never spread out")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_places_in_one_spot_spread_out_at_the_last_zoom(open_map, motion):
+    page = open_map(places=STACKED, reduced_motion=motion, bypass_csp=True)
+    page.get_by_role("button", name="4 places: zoom in", exact=True).focus()
+    _enter_until_spread(page)
+    first = page.locator(".leaflet-marker-icon[alt='Stacked 1']")
+    expect(first).to_be_focused()  # the first of the cluster's places
+    page.wait_for_timeout(500)  # the pins' move out (if animated)
+    # The cluster, and the pin next door that the spread-out pins would cover, step aside.
+    assert sorted(_names(page)) == ["Stacked 1", "Stacked 2", "Stacked 3"]
+    assert _overlapping(page) == []
+    assert axe_violations(page) == []
+    page.keyboard.press("Enter")
+    expect(page.locator(".leaflet-popup")).to_contain_text("Stacked 1")
+    page.keyboard.press("Escape")  # closes the popup: focus back on the pin
+    expect(first).to_be_focused()
+    page.keyboard.press("Escape")  # gathers the pins back: focus on their cluster
+    expect(page.get_by_role("button", name="3 places: zoom in", exact=True)).to_be_focused()
+    assert _names(page) == ["3 places: zoom in", "Next door"]
+    assert _overlapping(page) == []
+    assert page.errors == []
+
+
+# Sixty places scattered over two square kilometres: many pins and clusters close together. (With
+# this seed, clusters drawn where Leaflet.markercluster draws them, at the average of their
+# places, would overlap pins at 320 pixels.)
+_scatter = random.Random(8)
+SCATTERED = _collection(
+    *(
+        _feature(
+            f"hub-{n}", f"Place {n}", "hub", "Wellbeing Hub",
+            -4.15 + _scatter.uniform(0, 0.03), 50.37 + _scatter.uniform(0, 0.02),
+        )
+        for n in range(60)
+    )
+)  # fmt: skip
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 320])
+def test_pins_and_clusters_never_overlap_at_any_zoom(open_map, width):
+    page = open_map(width=width, places=SCATTERED, reduced_motion="reduce", bypass_csp=True)
+    page.wait_for_selector(".leaflet-marker-icon")
+    zoom_in = page.get_by_role("button", name="Zoom in", exact=True)
+    for zoom in range(10):  # from the opening zoom to the last
+        assert _overlapping(page) == [], f"zoomed in {zoom} times"
+        assert _places_on_map(page) == 60, f"zoomed in {zoom} times"  # all there, each once
+        if zoom == 0 or zoom_in.get_attribute("aria-disabled") == "true":
+            assert axe_violations(page) == [], f"zoomed in {zoom} times"
+        if zoom_in.get_attribute("aria-disabled") == "true":
+            break
+        zoom_in.click()
+    else:
+        pytest.fail("the map never reached its last zoom")
+    assert page.errors == []
