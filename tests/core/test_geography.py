@@ -70,3 +70,40 @@ def test_postcodes_import_refuses_a_wrong_file_and_keeps_the_table(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("postcodes_import", str(tmp_path / "missing.csv"))
     assert Postcode.objects.count() == 6284
+
+
+def test_national_grid_to_wgs84_matches_the_ordnance_survey_worked_example():
+    # "A guide to coordinate systems in Great Britain", annex C: E 651409.903, N 313177.270
+    # is OSGB36 52°39'27.2531"N 1°43'4.5177"E; with the Helmert shift, WGS84 52°39'28.72"N
+    # 1°42'57.79"E (to within the shift's few metres).
+    import math
+
+    from website.core.osgb import _osgb36_lat_lon, osgb_to_wgs84
+
+    lat, lon = _osgb36_lat_lon(651409.903, 313177.270)
+    assert math.degrees(lat) == pytest.approx(52 + 39 / 60 + 27.2531 / 3600, abs=1e-7)
+    assert math.degrees(lon) == pytest.approx(1 + 43 / 60 + 4.5177 / 3600, abs=1e-7)
+    assert osgb_to_wgs84(651409.903, 313177.270) == pytest.approx(
+        (52 + 39 / 60 + 28.72 / 3600, 1 + 42 / 60 + 57.79 / 3600), abs=2e-5
+    )
+
+
+@pytest.mark.django_db
+def test_postcodes_import_loads_a_code_point_open_file(tmp_path):
+    # Grid references of the bundled extract's PL1 1AE and PL6 7AE centres, a postcode without a
+    # position (quality 90) and one in Cornwall (another district).
+    codepoint = tmp_path / "pl.csv"
+    codepoint.write_text(
+        '"PL1 1AE",10,248005,54543,"E92000001","E19000001","E18000010","","E06000026","E05002094"\n'
+        '"PL6 7AE",10,251450,60133,"E92000001","E19000001","E18000010","","E06000026","E05002086"\n'
+        '"PL1 9ZZ",90,0,0,"E92000001","","","","E06000026",""\n'
+        '"PL121AA",10,238000,60000,"E92000001","","","","E06000052","E05013799"\n'
+    )
+    call_command("postcodes_import", str(codepoint))
+    rows = {p.postcode: p for p in Postcode.objects.all()}
+    assert set(rows) == {"PL1 1AE", "PL6 7AE"}  # Plymouth's, with a position
+    centre = rows["PL1 1AE"]
+    assert (centre.latitude, centre.longitude) == pytest.approx((50.371101, -4.138728), abs=1e-4)
+    assert centre.ward_name == "St. Peter and the Waterfront Ward"  # known from the old table
+    call_command("postcodes_import")
+    assert Postcode.objects.count() == 6284
