@@ -35,9 +35,10 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/pytest
 
-## test-postgres: the whole suite on the local PostgreSQL server
-test-postgres: $(STAMP) browser
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+## test-postgres: the suite on the local PostgreSQL server, without the browser tests (they
+##                check templates, scripts and axe, which do not depend on the database)
+test-postgres: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m "not browser"
 
 ## lint: ruff, template formatting, Django checks, migrations and translations up to date
 lint: $(STAMP)
