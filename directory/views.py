@@ -207,7 +207,8 @@ def _csv_rows(collection: dict, request: HttpRequest):
 
 
 def _json_ld_tag(data: dict) -> str:
-    """A schema.org block; escaped like json_script so no text can close the tag."""
+    """A schema.org block; escaped like json_script so no text can close the tag. The data is
+    staff-written page content, and every <, > and & is escaped before marking it safe."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     escaped = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))

@@ -101,6 +101,8 @@ def api_view(view):
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
+    # Read-only and cookie-free: there is no form and nothing to forge. Exempt so that a POST
+    # from another site gets this API's JSON 405 (with CORS), not Django's HTML CSRF page.
     return csrf_exempt(wrapped)
 
 
