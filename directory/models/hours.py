@@ -79,7 +79,15 @@ class OpeningHoursMixin:
     @staticmethod
     def opening_hours_panels(heading):
         return [
-            InlinePanel("opening_periods", heading=heading, label=_("Opening time")),
+            InlinePanel(
+                "opening_periods",
+                heading=heading,
+                label=_("Opening time"),
+                help_text=_(
+                    "One row per opening: add a second row for the same day if it closes for "
+                    "lunch. A closing time earlier than the opening time runs past midnight."
+                ),
+            ),
             InlinePanel(
                 "dated_hours",
                 heading=_("Changes to the usual hours"),
