@@ -193,6 +193,17 @@ def directory_find(*, index: Page, filters: FinderFilters, now: datetime) -> lis
     return hits
 
 
+def _statuses_fill(hits: list[FinderHit], *, kind: str, now: datetime) -> None:
+    """Gives the hits of one kind their opening status, unless "open now" already did."""
+    missing = [hit for hit in hits if hit.kind == kind and hit.status is None]
+    if kind not in HOURS_MODELS or not missing:
+        return
+    hours = hours_for(kind=kind, page_ids=[hit.pk for hit in missing], now=now)
+    for hit in missing:
+        if hit.pk in hours:
+            hit.status = hours[hit.pk].status(now)
+
+
 def entries_load(*, hits: list[FinderHit], now: datetime) -> list[tuple[FinderHit, Page]]:
     """The specific pages for one page of hits, with what their cards show, in a fixed
     number of queries; each hit gets its opening status."""
@@ -205,11 +216,7 @@ def entries_load(*, hits: list[FinderHit], now: datetime) -> list[tuple[FinderHi
         if kind == EntryKind.HUB:
             queryset = queryset.prefetch_related("services")
         pages.update({(kind, page.pk): page for page in queryset})
-        if kind in HOURS_MODELS:
-            hours = hours_for(kind=kind, page_ids=ids, now=now)
-            for hit in hits:
-                if hit.kind == kind and hit.status is None and hit.pk in hours:
-                    hit.status = hours[hit.pk].status(now)
+        _statuses_fill(hits, kind=kind, now=now)
     return [(hit, pages[(hit.kind, hit.pk)]) for hit in hits if (hit.kind, hit.pk) in pages]
 
 
@@ -241,11 +248,7 @@ def map_rows(*, hits: list[FinderHit], now: datetime) -> list[tuple[FinderHit, d
     for kind, ids in by_kind.items():
         queryset = ENTRY_MODELS[kind].objects.filter(pk__in=ids).values(*MAP_FIELDS[kind])
         rows.update({(kind, row["pk"]): row for row in queryset})
-        if kind in HOURS_MODELS:
-            hours = hours_for(kind=kind, page_ids=ids, now=now)
-            for hit in hits:
-                if hit.kind == kind and hit.status is None and hit.pk in hours:
-                    hit.status = hours[hit.pk].status(now)
+        _statuses_fill(hits, kind=kind, now=now)
     return [
         (hit, rows[(hit.kind, hit.pk)])
         for hit in hits
