@@ -4,6 +4,7 @@ import json
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -233,6 +234,8 @@ def entry_context(*, request: HttpRequest, page) -> dict:
     }
     weekly = []
     if page.kind != EntryKind.ASSET:
+        # The list of changes and the schema.org block both read them: one query.
+        prefetch_related_objects([page], "dated_hours")
         hours = entry_hours(page=page, now=now)
         weekly = hours.weekly
         status = hours.status(now) if hours.weekly or hours.dated else None
